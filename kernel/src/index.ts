@@ -27,3 +27,4 @@ export * from './relay/paginate.js';
 export * from './federation/build-subgraph-schema.js';
 export * from './server/subgraph-server.js';
 export * from './server/context.js';
+export * from './audit/audit.js';

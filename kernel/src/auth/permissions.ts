@@ -1,4 +1,5 @@
 import { AppError } from '../errors/app-error.js';
+import { PLATFORM_SCOPE, tenantScope, type Scope } from '../db/tenant-scope.js';
 import { hasAnyRole, isPlatformAdmin, Role, type Viewer } from './viewer.js';
 
 /** Fails with UNAUTHENTICATED unless someone is logged in (user or API key). */
@@ -33,4 +34,15 @@ export function tenantOf(viewer: Viewer, explicitTenantId?: string): string {
   }
   if (isPlatformAdmin(viewer) && explicitTenantId) return explicitTenantId;
   throw AppError.badInput('A tenant must be named for this operation', 'tenantId');
+}
+
+/**
+ * The scope of a platform-level read (e.g. the list of tenants): platform admins read across
+ * tenants, everyone else only inside their own tenant.
+ */
+export function platformReadScope(viewer: Viewer): Scope {
+  requireViewer(viewer);
+  if (isPlatformAdmin(viewer)) return PLATFORM_SCOPE;
+  if (viewer.tenantId) return tenantScope(viewer.tenantId);
+  throw AppError.forbidden('No tenant to read from');
 }

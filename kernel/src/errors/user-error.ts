@@ -1,8 +1,9 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { AppError } from './app-error.js';
 import { ErrorCode } from './error-code.js';
 
 /** An expected business failure returned in a mutation payload rather than thrown. */
+@Directive('@shareable')
 @ObjectType({ description: 'An expected failure of a mutation: which input field, which code, and why.' })
 export class UserError {
   @Field(() => [String], { nullable: true, description: 'Path of the input field at fault, if any.' })

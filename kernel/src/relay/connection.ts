@@ -1,4 +1,4 @@
-import { ArgsType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 import { AppError } from '../errors/app-error.js';
 
@@ -12,6 +12,7 @@ registerEnumType(SortDirection, { name: 'SortDirection' });
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
+@Directive('@shareable')
 @ObjectType({ description: 'Relay page information.' })
 export class PageInfo {
   @Field() hasNextPage: boolean;

@@ -1,0 +1,18 @@
+import { buildFederatedSchema, type ReferenceResolvers } from '@dotmac/kernel';
+import { ApiKeyResolver } from './api-key/api-key.resolver.js';
+import { AuditResolver } from './audit/audit.resolver.js';
+import { AuthResolver } from './auth/auth.resolver.js';
+import { NodeResolver } from './node/node.resolver.js';
+import { SubscriberStub } from './subscriber/subscriber.stub.js';
+import { resolveTenantReference } from './tenant/tenant.reference.js';
+import { TenantResolver } from './tenant/tenant.resolver.js';
+import { UserResolver } from './user/user.resolver.js';
+
+/** The tenants subgraph schema (and its SDL, for composition). */
+export function buildSchema() {
+  return buildFederatedSchema({
+    resolvers: [TenantResolver, UserResolver, AuthResolver, ApiKeyResolver, AuditResolver, NodeResolver],
+    orphanedTypes: [SubscriberStub],
+    references: { Tenant: resolveTenantReference } as unknown as ReferenceResolvers,
+  });
+}
