@@ -28,3 +28,4 @@ export * from './federation/build-subgraph-schema.js';
 export * from './server/subgraph-server.js';
 export * from './server/context.js';
 export * from './audit/audit.js';
+export * from './db/like.js';

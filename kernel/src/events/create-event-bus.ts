@@ -4,6 +4,6 @@ import { RedisStreamsEventBus } from './redis-streams-bus.js';
 import type { Logger } from '../logging/logger.js';
 
 /** Redis Streams when a Redis URL is configured, otherwise the in-process bus. */
-export function createEventBus(redisUrl: string | undefined, logger?: Logger): EventBus {
-  return redisUrl ? new RedisStreamsEventBus(redisUrl, logger) : new InProcessEventBus(logger);
+export function createEventBus(redisUrl: string | undefined, logger?: Logger, keyPrefix = 'dotmac'): EventBus {
+  return redisUrl ? new RedisStreamsEventBus(redisUrl, logger, keyPrefix) : new InProcessEventBus(logger);
 }

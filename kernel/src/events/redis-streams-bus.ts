@@ -3,10 +3,10 @@ import { Redis } from 'ioredis';
 import type { DomainEvent, EventBus, EventHandler, EventSubscription } from './event-bus.js';
 import type { Logger } from '../logging/logger.js';
 
-const STREAM_PREFIX = 'dotmac:events:';
-/** Entries left pending this long by a consumer that died are claimed by a live one. */
-const CLAIM_IDLE_MS = 30_000;
+/** Entries left pending this long (a consumer died, or its handler failed) are claimed again. */
+const DEFAULT_CLAIM_IDLE_MS = 30_000;
 const BLOCK_MS = 1_000;
+
 const BATCH = 50;
 
 type StreamEntry = [id: string, fields: string[]];
@@ -20,7 +20,7 @@ function decode(fields: string[]): DomainEvent | undefined {
 /**
  * Durable bus on Redis Streams: one stream per topic, one consumer group per subscriber group.
  * An entry is acknowledged only after its handler succeeded; entries a crashed consumer left
- * pending are claimed again after CLAIM_IDLE_MS. Streams are capped (approximate MAXLEN).
+ * pending are claimed again after `claimIdleMs`. Streams are capped (approximate MAXLEN).
  */
 export class RedisStreamsEventBus implements EventBus {
   readonly kind = 'redis-streams' as const;
@@ -31,17 +31,20 @@ export class RedisStreamsEventBus implements EventBus {
   constructor(
     private readonly url: string,
     private readonly logger?: Logger,
+    /** Namespace of the stream keys, so deployments sharing one Redis stay apart. */
+    private readonly keyPrefix = 'dotmac',
+    private readonly claimIdleMs = DEFAULT_CLAIM_IDLE_MS,
     private readonly maxLength = 100_000,
   ) {
     this.publisher = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
   }
 
   async publish(event: DomainEvent): Promise<void> {
-    await this.publisher.xadd(STREAM_PREFIX + event.topic, 'MAXLEN', '~', this.maxLength, '*', 'event', JSON.stringify(event));
+    await this.publisher.xadd(this.streamKey(event.topic), 'MAXLEN', '~', this.maxLength, '*', 'event', JSON.stringify(event));
   }
 
   async subscribe(topic: string, group: string, handler: EventHandler): Promise<EventSubscription> {
-    const stream = STREAM_PREFIX + topic;
+    const stream = this.streamKey(topic);
     const consumer = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
     try {
       await this.publisher.xgroup('CREATE', stream, group, '0', 'MKSTREAM');
@@ -69,15 +72,15 @@ export class RedisStreamsEventBus implements EventBus {
       let lastClaim = 0;
       while (active && !this.closed) {
         try {
-          if (Date.now() - lastClaim > CLAIM_IDLE_MS / 3) {
+          if (Date.now() - lastClaim > this.claimIdleMs / 3) {
             lastClaim = Date.now();
-            const claimed = (await reader.xautoclaim(stream, group, consumer, CLAIM_IDLE_MS, '0-0', 'COUNT', BATCH)) as [
+            const claimed = (await reader.xautoclaim(stream, group, consumer, this.claimIdleMs, '0-0', 'COUNT', BATCH)) as [
               string,
               StreamEntry[],
             ];
             if (claimed[1]?.length) await handle(claimed[1].filter((entry) => entry && entry[1]));
           }
-          const result = (await reader.xreadgroup('GROUP', group, consumer, 'COUNT', BATCH, 'BLOCK', BLOCK_MS, 'STREAMS', stream, '>')) as
+          const result = (await reader.xreadgroup('GROUP', group, consumer, 'COUNT', BATCH, 'BLOCK', Math.min(BLOCK_MS, Math.max(10, Math.floor(this.claimIdleMs / 3))), 'STREAMS', stream, '>')) as
             | Array<[string, StreamEntry[]]>
             | null;
           if (result) for (const [, entries] of result) await handle(entries);
@@ -98,6 +101,10 @@ export class RedisStreamsEventBus implements EventBus {
         await running;
       },
     };
+  }
+
+  private streamKey(topic: string): string {
+    return `${this.keyPrefix}:events:${topic}`;
   }
 
   async close(): Promise<void> {

@@ -26,7 +26,7 @@ export async function startCustomersSubgraph(config: CustomersConfig): Promise<R
   const orm = await openOrm({ url: config.DATABASE_URL, ...databaseModel, logger });
   const statements = new StatementCounter().attach(orm);
   const db = new Database(orm);
-  const bus = createEventBus(config.REDIS_URL, logger);
+  const bus = createEventBus(config.REDIS_URL, logger, config.REDIS_KEY_PREFIX);
   const relay = new OutboxRelay(db, bus, logger);
   relay.start();
   const { schema } = await buildSchema();

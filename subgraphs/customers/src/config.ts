@@ -9,6 +9,7 @@ export const readCustomersConfig = (source: Record<string, string | undefined> =
       DATABASE_URL: env.url(),
       MIGRATION_DATABASE_URL: env.optionalUrl(),
       REDIS_URL: env.optionalUrl(),
+      REDIS_KEY_PREFIX: env.string('dotmac'),
       INTERNAL_SIGNING_KEY: env.secret(),
       LOG_LEVEL: env.oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const, 'info'),
     },

@@ -31,7 +31,7 @@ export async function startTenantsSubgraph(config: TenantsConfig): Promise<Runni
   const orm = await openOrm({ url: config.DATABASE_URL, ...databaseModel, logger });
   const statements = new StatementCounter().attach(orm);
   const db = new Database(orm);
-  const bus = createEventBus(config.REDIS_URL, logger);
+  const bus = createEventBus(config.REDIS_URL, logger, config.REDIS_KEY_PREFIX);
   const relay = new OutboxRelay(db, bus, logger);
   relay.start();
   const audit = await consumeAuditRecords(bus, db);
@@ -42,6 +42,7 @@ export async function startTenantsSubgraph(config: TenantsConfig): Promise<Runni
       windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
     },
     config.REDIS_URL,
+    config.REDIS_KEY_PREFIX,
   );
   const auth = new AuthService(db, limiter, {
     jwtSecret: config.JWT_SECRET,

@@ -1,4 +1,4 @@
-import { AppError, paginate, SortDirection, type ConnectionArgs, type EntityManager } from '@dotmac/kernel';
+import { AppError, containsPattern, paginate, SortDirection, type ConnectionArgs, type EntityManager } from '@dotmac/kernel';
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import { Subscriber, SubscriberStatus, type SubscriberType } from './subscriber.entity.js';
 import { SubscriberNode } from './subscriber.type.js';
@@ -85,7 +85,7 @@ export function listSubscribers(
   if (filter?.status?.length) where.status = { $in: filter.status };
   if (filter?.type?.length) where.type = { $in: filter.type };
   if (filter?.search?.trim()) {
-    const pattern = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(filter.search);
     where.$or = [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }, { accountNumber: { $ilike: pattern } }];
   }
   return paginate(

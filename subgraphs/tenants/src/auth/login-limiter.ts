@@ -18,9 +18,9 @@ export class LoginLimiter {
   private readonly byAddress: RateLimiterAbstract;
   private readonly redis?: Redis;
 
-  constructor(limits: LoginLimits, redisUrl?: string) {
-    const account = { keyPrefix: 'dotmac:login:account', points: limits.maxFailuresPerAccount, duration: limits.windowSeconds };
-    const address = { keyPrefix: 'dotmac:login:address', points: limits.maxFailuresPerAddress, duration: limits.windowSeconds };
+  constructor(limits: LoginLimits, redisUrl?: string, keyPrefix = 'dotmac') {
+    const account = { keyPrefix: `${keyPrefix}:login:account`, points: limits.maxFailuresPerAccount, duration: limits.windowSeconds };
+    const address = { keyPrefix: `${keyPrefix}:login:address`, points: limits.maxFailuresPerAddress, duration: limits.windowSeconds };
     if (redisUrl) {
       this.redis = new Redis(redisUrl, { enableOfflineQueue: true, maxRetriesPerRequest: 2 });
       this.byAccount = new RateLimiterRedis({ storeClient: this.redis, ...account });

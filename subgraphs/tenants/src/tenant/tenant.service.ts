@@ -1,4 +1,4 @@
-import { AppError, paginate, recordEvent, SortDirection, type ConnectionArgs, type EntityManager } from '@dotmac/kernel';
+import { AppError, containsPattern, paginate, recordEvent, SortDirection, type ConnectionArgs, type EntityManager } from '@dotmac/kernel';
 import { LockMode, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import { Tenant, TenantStatus, PlanTier } from './tenant.entity.js';
 import { assertTransition } from './tenant-lifecycle.js';
@@ -59,7 +59,7 @@ function tenantWhere(filter: TenantFilter | undefined): FilterQuery<Tenant> {
   if (filter?.status?.length) where.status = { $in: filter.status };
   if (filter?.planTier?.length) where.planTier = { $in: filter.planTier };
   if (filter?.search?.trim()) {
-    const pattern = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(filter.search);
     where.$or = [{ name: { $ilike: pattern } }, { slug: { $ilike: pattern } }];
   }
   return where;

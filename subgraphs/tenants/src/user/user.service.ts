@@ -1,4 +1,4 @@
-import { AppError, isPlatformAdmin, paginate, Role, SortDirection, type ConnectionArgs, type EntityManager, type Viewer } from '@dotmac/kernel';
+import { AppError, containsPattern, isPlatformAdmin, paginate, Role, SortDirection, type ConnectionArgs, type EntityManager, type Viewer } from '@dotmac/kernel';
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password.js';
 import { Session } from '../auth/session.entity.js';
@@ -84,7 +84,7 @@ export function listUsers(em: EntityManager, tenantId: string | undefined, filte
   if (filter?.roles?.length) where.roles = { $overlap: filter.roles };
   if (filter?.status) where.status = filter.status;
   if (filter?.search?.trim()) {
-    const pattern = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(filter.search);
     where.$or = [{ email: { $ilike: pattern } }, { displayName: { $ilike: pattern } }];
   }
   return paginate(em, User, { where, sortField: 'email', sortDirection: SortDirection.ASC, args }, UserType.from);
