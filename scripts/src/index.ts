@@ -1,1 +1,16 @@
-export {};
+export * from './subgraphs.js';
+export * from './paths.js';
+export * from './config.js';
+export * from './secrets.js';
+export * from './supergraph.js';
+export * from './provisioning.js';
+export * from './platform.js';
+export * from './web-server.js';
+export * from './postgres/embedded-postgres.js';
+export * from './process/service-process.js';
+export * from './process/ports.js';
+export * from './seed/demo-data.js';
+export * from './seed/graphql-client.js';
+export * from './seed/seed-demo.js';
+export * from './service-env.js';
+export * from './runtime-supergraph.js';

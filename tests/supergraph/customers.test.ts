@@ -89,9 +89,10 @@ describe('Tenant.subscriberCount is batched (no N+1)', () => {
       expect(data.tenants.edges).toHaveLength(n);
       return (await statementsSoFar()) - before;
     };
-    await measure(5); // warm-up
-    const ten = await measure(10);
-    const fifty = await measure(50);
+    // Background work (the outbox sweep, a token lookup) can land in a window: take the least of three.
+    const least = async (n: number) => Math.min(await measure(n), await measure(n), await measure(n));
+    const ten = await least(10);
+    const fifty = await least(50);
     expect(fifty).toBe(ten);
     expect(fifty).toBeLessThanOrEqual(12);
   });

@@ -18,7 +18,15 @@ describe('the gateway is the only way in', () => {
     const forged = signInternalContext({ viewer: viewer as never, requestId: 'x' }, 'not-the-signing-key-at-all');
     const stale = signInternalContext({ viewer: viewer as never, requestId: 'x' }, platform().internalSigningKey, Date.now() - 10 * 60_000);
     const good = signInternalContext({ viewer: viewer as never, requestId: 'x' }, platform().internalSigningKey);
-    const tampered = `${Buffer.from(JSON.stringify({ viewer, requestId: 'x', issuedAt: Date.now() })).toString('base64url')}.${good.split('.')[1]}`;
+    const [signedPayload, signature] = good.split('.');
+    const claimed = JSON.parse(Buffer.from(signedPayload!, 'base64url').toString());
+    const tampered = `${Buffer.from(JSON.stringify({ ...claimed, viewer: { ...viewer, tenantId: '00000000-0000-4000-8000-000000000001' } })).toString('base64url')}.${signature}`;
+    const accepted = await fetch(platform().subgraphUrls.tenants!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-dotmac-context': good },
+      body: JSON.stringify({ query: '{ tenants { totalCount } }' }),
+    });
+    expect(accepted.status).toBe(200);
     for (const header of [forged, stale, tampered, 'garbage']) {
       const response = await fetch(platform().subgraphUrls.tenants!, {
         method: 'POST',

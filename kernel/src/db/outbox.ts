@@ -41,10 +41,18 @@ export const OUTBOX_TABLE_SQL = [
   `create index "outbox_event_unpublished_idx" on "outbox_event" ("created_at") where "published_at" is null`,
 ];
 
+const managersWithEvents = new WeakSet<EntityManager>();
+
+/** Whether events were recorded through this EntityManager (the relay is kicked only then). */
+export function hasRecordedEvents(em: EntityManager): boolean {
+  return managersWithEvents.has(em);
+}
+
 /** Records an event in the current transaction. Call it from a service inside `Database.run`. */
 export function recordEvent(em: EntityManager, topic: string, tenantId: string | undefined, payload: Record<string, unknown>): OutboxEvent {
   const event = em.create(OutboxEvent, { id: randomUUID(), topic, tenantId, payload, createdAt: new Date() });
   em.persist(event);
+  managersWithEvents.add(em);
   return event;
 }
 

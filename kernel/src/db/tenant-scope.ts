@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { hasRecordedEvents } from './outbox.js';
 
 /** Name of the MikroORM filter every tenant-owned entity declares (a convenience above RLS). */
 export const TENANT_FILTER = 'tenant';
@@ -25,15 +26,18 @@ export class Database {
 
   async run<T>(scope: Scope, work: (em: EntityManager) => Promise<T>): Promise<T> {
     const em = this.orm.em.fork({ clear: true });
+    let recordedEvents = false;
     const result = await em.transactional(async (tx) => {
       await tx.execute(`select set_config('app.tenant_id', ?, true), set_config('app.scope', ?, true)`, [
         scope.kind === 'tenant' ? scope.tenantId : '',
         scope.kind,
       ]);
       tx.setFilterParams(TENANT_FILTER, scope.kind === 'tenant' ? { tenantId: scope.tenantId } : {});
-      return work(tx as EntityManager);
+      const outcome = await work(tx as EntityManager);
+      recordedEvents = hasRecordedEvents(tx as EntityManager);
+      return outcome;
     });
-    for (const hook of this.afterCommitHooks) hook();
+    if (recordedEvents) for (const hook of this.afterCommitHooks) hook();
     return result;
   }
 
@@ -45,7 +49,7 @@ export class Database {
     return this.run(PLATFORM_SCOPE, work);
   }
 
-  /** Registers a hook called after every committed unit of work (the outbox relay uses it). */
+  /** Registers a hook called after each committed unit of work that recorded events (the outbox relay). */
   onCommit(hook: () => void): void {
     this.afterCommitHooks.push(hook);
   }

@@ -19,7 +19,8 @@ export class OutboxRelay {
     private readonly database: Database,
     private readonly bus: EventBus,
     private readonly logger?: Logger,
-    private readonly pollMs = 1_000,
+    /** Sweep for rows a crash left behind; the normal path is the kick after each commit. */
+    private readonly pollMs = 5_000,
   ) {}
 
   start(): void {

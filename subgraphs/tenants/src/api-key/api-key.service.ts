@@ -19,9 +19,6 @@ export async function createApiKey(em: EntityManager, actor: Viewer, input: NewA
   const roles = [...new Set(input.roles)];
   if (roles.length === 0) throw AppError.badInput('At least one role is required', 'roles');
   if (roles.includes(Role.PLATFORM_ADMIN)) throw AppError.badInput('An API key cannot hold platform_admin', 'roles');
-  if (!actor.roles.includes(Role.PLATFORM_ADMIN) && roles.some((role) => !actor.roles.includes(role))) {
-    throw AppError.forbidden('An API key cannot hold a role its creator does not have');
-  }
   if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw AppError.badInput('Expiry must be in the future', 'expiresAt');
   if (!(await em.count(Tenant, { id: input.tenantId }))) throw AppError.notFound('Tenant');
   const secret = randomSecret();

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+// The built gateway, as the platform runs it: Node loads it with the one `graphql` instance that
+// @apollo/gateway uses, which vite-transformed sources would not share.
+import { readGatewayConfig, startGateway, type RunningGateway } from '@dotmac/gateway';
+import { SIGNING_KEY, startToySubgraphs, TOKENS, type ToySubgraphs } from './testing/toy-subgraphs.fixture.js';
+
+let subgraphs: ToySubgraphs;
+let gateway: RunningGateway;
+const logger = pino({ level: process.env.GATEWAY_TEST_LOG ?? 'silent' });
+
+beforeAll(async () => {
+  subgraphs = await startToySubgraphs();
+  const config = readGatewayConfig({ INTERNAL_SIGNING_KEY: SIGNING_KEY, PORT: '0', SUBGRAPH_URLS: subgraphs.subgraphUrls });
+  gateway = await startGateway(config, { supergraphSdl: subgraphs.supergraphSdl, logger });
+});
+
+afterAll(async () => {
+  await gateway?.stop();
+  await subgraphs?.stop();
+});
+
+async function post(body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, any>, requestId: response.headers.get('x-request-id') };
+}
+
+describe('viewer', () => {
+  it('signs an anonymous viewer with the client IP and the request id into subgraph calls', async () => {
+    const { body, requestId } = await post({ query: '{ whoami { kind clientIp requestId } }' }, { 'x-request-id': 'req-42' });
+    expect(body).toEqual({ data: { whoami: { kind: 'anonymous', clientIp: '127.0.0.1', requestId: 'req-42' } } });
+    expect(requestId).toBe('req-42');
+  });
+
+  it('resolves a bearer token once for concurrent requests', async () => {
+    const before = subgraphs.calls.authLookups;
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => post({ query: '{ whoami { kind id } }' }, { authorization: `Bearer ${TOKENS.user}` })),
+    );
+    expect(answers.every(({ body }) => body.data?.whoami.kind === 'user')).toBe(true);
+    expect(subgraphs.calls.authLookups - before).toBe(1);
+  });
+
+  it('resolves an API key', async () => {
+    const { body } = await post({ query: '{ whoami { kind } }' }, { 'x-api-key': TOKENS.apiKey });
+    expect(body.data).toEqual({ whoami: { kind: 'api_key' } });
+  });
+
+  it('answers a refused token with 401 UNAUTHENTICATED before any subgraph operation', async () => {
+    const before = subgraphs.calls.subgraphOperations;
+    const { status, body } = await post({ query: '{ whoami { kind } }' }, { authorization: 'Bearer forged' });
+    expect(status).toBe(401);
+    expect(body).toEqual({ errors: [{ message: 'Invalid or expired access token', extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect(subgraphs.calls.subgraphOperations).toBe(before);
+  });
+});
+
+describe('errors from subgraphs', () => {
+  it('keep their DotMac code and message, without naming the subgraph', async () => {
+    const forbidden = await post({ query: '{ adminOnly }' });
+    expect(forbidden.body.errors).toEqual([
+      { message: 'Requires one of the roles: platform_admin', path: ['adminOnly'], extensions: { code: 'FORBIDDEN' } },
+    ]);
+    const missing = await post({ query: '{ missing }' });
+    expect(missing.body.errors[0]).toMatchObject({ message: 'Customer c9 not found', extensions: { code: 'NOT_FOUND' } });
+  });
+
+  it('stay masked as INTERNAL with the correlation id the subgraph logged', async () => {
+    const { body } = await post({ query: '{ boom }' });
+    const [error] = body.errors;
+    expect(error.extensions.code).toBe('INTERNAL');
+    expect(error.message).toBe(`Internal error (correlation id ${error.extensions.correlationId})`);
+    expect(JSON.stringify(body)).not.toContain('database exploded');
+  });
+
+  it('joins entities across subgraphs', async () => {
+    const { body } = await post({ query: '{ customers(first: 1) { edges { node { name tenant { name } } } } }' });
+    expect(body.data).toEqual({ customers: { edges: [{ node: { name: 'Customer 0', tenant: { name: 'Acme ISP' } } }] } });
+  });
+});
+
+describe('operation limits', () => {
+  const nested = (levels: number) =>
+    `{ customers(first: 1) { edges { node { ${'friends(first: 1) { edges { node { '.repeat(levels)}id${' } } }'.repeat(levels)} } } } }`;
+
+  it('refuses a deep operation with a coded 400 naming the limit', async () => {
+    const { status, body } = await post({ query: nested(13) });
+    expect(status).toBe(400);
+    expect(body.errors[0]).toMatchObject({ message: 'Query depth 43 exceeds the limit of 12', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it('prices pages from the variables of each request', async () => {
+    const query = 'query Q($n: Int) { customers(first: $n) { edges { node { friends(first: $n) { edges { node { id } } } } } } }';
+    expect((await post({ query, variables: { n: 5 } })).status).toBe(200);
+    const refused = await post({ query, variables: { n: 100 } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0]).toMatchObject({ message: 'Query cost 30301 exceeds the limit of 10000', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it('refuses oversized operations and batches before parsing', async () => {
+    const large = await post({ query: `{ whoami { kind ${' '.repeat(20_001)}} }` });
+    expect(large.status).toBe(413);
+    expect(large.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const batch = await post([{ query: '{ whoami { kind } }' }, { query: '{ whoami { kind } }' }]);
+    expect(batch.status).toBe(400);
+  });
+});
+
+describe('health', () => {
+  it('is ok when every subgraph is', async () => {
+    const response = await fetch(new URL('/health', gateway.url));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', subgraphs: { tenants: 'ok', customers: 'ok' } });
+  });
+
+  it('names the subgraph that is down, whose fields then fail as INTERNAL', async () => {
+    const tenantsUrl = subgraphs.subgraphUrls.split(',')[0];
+    const config = readGatewayConfig({
+      INTERNAL_SIGNING_KEY: SIGNING_KEY,
+      PORT: '0',
+      SUBGRAPH_URLS: `${tenantsUrl},customers=http://127.0.0.1:9/graphql`,
+    });
+    const degraded = await startGateway(config, { supergraphSdl: subgraphs.supergraphSdl, logger });
+    try {
+      const response = await fetch(new URL('/health', degraded.url));
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ status: 'unavailable', subgraphs: { tenants: 'ok', customers: 'unreachable' } });
+      const answer = await fetch(degraded.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ customers { edges { node { id } } } }' }),
+      });
+      const body = (await answer.json()) as { errors: { extensions: { code: string } }[] };
+      expect(body.errors[0].extensions.code).toBe('INTERNAL');
+    } finally {
+      await degraded.stop();
+    }
+  });
+});

@@ -1,0 +1,145 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { createLogger, type Logger } from '@dotmac/kernel';
+import cors from 'cors';
+import express from 'express';
+import type { GatewayContext } from './auth/gateway-context.js';
+import { viewerForRequest } from './auth/request-viewer.js';
+import { tenantsAuthClient } from './auth/tenants-auth.client.js';
+import { ViewerCache } from './auth/viewer-cache.js';
+import type { GatewayConfig } from './config.js';
+import { createGatewayErrorFormatter } from './errors/format-gateway-error.js';
+import { healthRoute } from './health/health.route.js';
+import { unexpectedErrorHandler } from './http/unexpected-error.handler.js';
+import { REQUEST_ID_HEADER, requestIdMiddleware, requestIdOf } from './http/request-id.middleware.js';
+import { costLimitPlugin } from './limits/cost-limit.plugin.js';
+import { bodyErrorHandler, operationSizeGuard } from './limits/request-size.middleware.js';
+import { aliasLimitRule, depthLimitRule } from './limits/shape-limit.rules.js';
+import { SubgraphDataSource } from './subgraph/subgraph-data-source.js';
+import { readSupergraphSdl, resolveSubgraphEndpoints, type SubgraphEndpoints } from './subgraph/subgraph-endpoints.js';
+
+export interface StartGatewayOptions {
+  /** Supergraph SDL to serve instead of reading `config.supergraphPath` (tests compose in memory). */
+  supergraphSdl?: string;
+  logger?: Logger;
+}
+
+export interface RunningGateway {
+  /** The GraphQL endpoint, e.g. `http://127.0.0.1:4000/graphql`. */
+  url: string;
+  port: number;
+  /** Endpoints of the subgraphs in use, by lowercased name. */
+  subgraphs: SubgraphEndpoints;
+  stop(): Promise<void>;
+}
+
+const TOKEN_RESOLUTION_PATH = '/internal/auth/resolve';
+
+function tokenResolutionUrl(config: GatewayConfig, subgraphs: SubgraphEndpoints): string {
+  if (config.tenantsInternalUrl) return config.tenantsInternalUrl;
+  const tenants = subgraphs.get('tenants');
+  if (!tenants) throw new Error('The supergraph has no tenants subgraph: set TENANTS_INTERNAL_URL');
+  return new URL(TOKEN_RESOLUTION_PATH, tenants).toString();
+}
+
+async function listen(server: Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+/**
+ * Starts the DotMac gateway: Apollo Server over @apollo/gateway serving a static supergraph, with
+ * token resolution, operation limits and `/health`. Resolves once it accepts requests.
+ */
+export async function startGateway(config: GatewayConfig, options: StartGatewayOptions = {}): Promise<RunningGateway> {
+  const logger = options.logger ?? createLogger('gateway', config.logLevel);
+  const supergraphSdl = options.supergraphSdl ?? (await readSupergraphSdl(config.supergraphPath));
+  const subgraphs = resolveSubgraphEndpoints(supergraphSdl, config.subgraphUrls);
+  const viewers = new ViewerCache(
+    tenantsAuthClient({ url: tokenResolutionUrl(config, subgraphs), signingKey: config.signingKey, timeoutMs: config.subgraphTimeoutMs }),
+    config.authCacheTtlMs,
+  );
+
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    logger,
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource({
+        name,
+        url: subgraphs.get(name.toLowerCase()) ?? url ?? '',
+        signingKey: config.signingKey,
+        timeoutMs: config.subgraphTimeoutMs,
+      }),
+  });
+  const { limits } = config;
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    logger,
+    formatError: createGatewayErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    stopOnTerminationSignals: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases)],
+    plugins: [costLimitPlugin(limits.maxCost)],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(requestIdMiddleware);
+  app.get('/health', healthRoute(subgraphs));
+  app.use(
+    '/graphql',
+    cors({ exposedHeaders: [REQUEST_ID_HEADER] }),
+    express.json({ limit: limits.maxBodyBytes }),
+    bodyErrorHandler(limits.maxBodyBytes),
+    operationSizeGuard(limits.maxQueryBytes),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const requestId = requestIdOf(res.locals);
+        const credentials = { authorization: req.header('authorization'), apiKey: req.header('x-api-key') };
+        return { requestId, viewer: await viewerForRequest(viewers, credentials, req.ip, requestId) };
+      },
+    }),
+  );
+  app.use(unexpectedErrorHandler(logger));
+
+  const server = createServer(app);
+  server.keepAliveTimeout = 65_000;
+  let port: number;
+  try {
+    port = await listen(server, config.port, config.host);
+  } catch (error) {
+    await apollo.stop();
+    throw error;
+  }
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/graphql`;
+  logger.info({ url, subgraphs: Object.fromEntries(subgraphs) }, 'gateway listening');
+
+  return {
+    url,
+    port,
+    subgraphs,
+    stop: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await apollo.stop();
+      server.closeAllConnections();
+      await closed;
+      viewers.clear();
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { INTERNAL_CONTEXT_HEADER, signInternalContext } from '@dotmac/kernel';
+import { GraphQLError } from 'graphql';
+import { SYSTEM_VIEWER, type GatewayContext } from '../auth/gateway-context.js';
+import { REQUEST_ID_HEADER } from '../http/request-id.middleware.js';
+
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
+
+export interface SubgraphDataSourceOptions {
+  name: string;
+  url: string;
+  signingKey: string;
+  timeoutMs: number;
+}
+
+/** Node 20's global fetch (keep-alive by default) with a per-request deadline. */
+function fetchWithTimeout(timeoutMs: number): Fetcher {
+  return ((url: string, init?: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
+}
+
+/**
+ * Calls one subgraph for the gateway. Every fetch carries the viewer and request id in the signed
+ * internal context header; client headers (Authorization included) are never forwarded.
+ *
+ * Transport failures (timeout, refused connection, non-2xx answers) become plain errors that the
+ * error formatter masks as INTERNAL and logs: an HTTP 401 from a subgraph means the signing keys
+ * disagree, which is the platform's fault, not the client's token. GraphQL errors inside a 2xx
+ * answer are left to @apollo/gateway, which keeps their `extensions.code`.
+ */
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly subgraphName: string;
+  private readonly signingKey: string;
+
+  constructor(options: SubgraphDataSourceOptions) {
+    super({ url: options.url, fetcher: fetchWithTimeout(options.timeoutMs) });
+    this.subgraphName = options.name;
+    this.signingKey = options.signingKey;
+  }
+
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const { viewer, requestId } =
+      'incomingRequestContext' in options ? options.context : { viewer: SYSTEM_VIEWER, requestId: randomUUID() };
+    const headers = options.request.http?.headers;
+    headers?.set(INTERNAL_CONTEXT_HEADER, signInternalContext({ viewer, requestId }, this.signingKey));
+    headers?.set(REQUEST_ID_HEADER, requestId);
+  }
+
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const body = await response.text().catch(() => '');
+    const detail = `Subgraph "${this.subgraphName}" answered HTTP ${response.status}: ${body.slice(0, 500)}`;
+    return new GraphQLError(`Subgraph "${this.subgraphName}" is unavailable`, { originalError: new Error(detail) });
+  }
+
+  override didEncounterError(error: Error): void {
+    if (error instanceof GraphQLError) throw error;
+    throw new GraphQLError(`Subgraph "${this.subgraphName}" is unavailable`, {
+      originalError: new Error(`Request to subgraph "${this.subgraphName}" failed: ${error.message}`, { cause: error }),
+    });
+  }
+}
