@@ -21,6 +21,7 @@ const GATEWAY_ENV = {
   MAX_COST: env.int(10_000),
   MAX_TOKENS: env.int(4000),
   SUBGRAPH_TIMEOUT_MS: env.int(10_000),
+  SUBGRAPH_MAX_SOCKETS: env.int(64),
 };
 
 export interface OperationLimits {
@@ -46,6 +47,8 @@ export interface GatewayConfig {
   readonly trustProxy: boolean;
   readonly logLevel: string;
   readonly subgraphTimeoutMs: number;
+  /** Keep-alive connections per subgraph at most. */
+  readonly subgraphMaxSockets: number;
   readonly limits: OperationLimits;
 }
 
@@ -73,8 +76,8 @@ export function readGatewayConfig(source: EnvSource = process.env): GatewayConfi
   const raw = readConfig(GATEWAY_ENV, source);
   const problems: string[] = [];
   const subgraphUrls = parseSubgraphUrls(raw.SUBGRAPH_URLS, problems);
-  const { MAX_QUERY_BYTES, MAX_BODY_BYTES, MAX_DEPTH, MAX_ALIASES, MAX_COST, MAX_TOKENS, SUBGRAPH_TIMEOUT_MS } = raw;
-  requirePositive({ MAX_QUERY_BYTES, MAX_BODY_BYTES, MAX_DEPTH, MAX_ALIASES, MAX_COST, MAX_TOKENS, SUBGRAPH_TIMEOUT_MS }, problems);
+  const { MAX_QUERY_BYTES, MAX_BODY_BYTES, MAX_DEPTH, MAX_ALIASES, MAX_COST, MAX_TOKENS, SUBGRAPH_TIMEOUT_MS, SUBGRAPH_MAX_SOCKETS } = raw;
+  requirePositive({ MAX_QUERY_BYTES, MAX_BODY_BYTES, MAX_DEPTH, MAX_ALIASES, MAX_COST, MAX_TOKENS, SUBGRAPH_TIMEOUT_MS, SUBGRAPH_MAX_SOCKETS }, problems);
   if (raw.PORT < 0 || raw.PORT > 65_535) problems.push(`PORT must be between 0 and 65535, got ${raw.PORT}`);
   if (raw.AUTH_CACHE_TTL_MS < 0) problems.push(`AUTH_CACHE_TTL_MS must not be negative, got ${raw.AUTH_CACHE_TTL_MS}`);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -89,6 +92,7 @@ export function readGatewayConfig(source: EnvSource = process.env): GatewayConfi
     trustProxy: raw.TRUST_PROXY,
     logLevel: raw.LOG_LEVEL,
     subgraphTimeoutMs: SUBGRAPH_TIMEOUT_MS,
+    subgraphMaxSockets: raw.SUBGRAPH_MAX_SOCKETS,
     limits: Object.freeze({
       maxQueryBytes: MAX_QUERY_BYTES,
       maxBodyBytes: MAX_BODY_BYTES,

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { createLogger, type Logger } from '@dotmac/kernel';
 import cors from 'cors';
@@ -78,6 +79,7 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
         url: subgraphs.get(name.toLowerCase()) ?? url ?? '',
         signingKey: config.signingKey,
         timeoutMs: config.subgraphTimeoutMs,
+        maxSockets: config.subgraphMaxSockets,
       }),
   });
   const { limits } = config;
@@ -92,7 +94,8 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases)],
-    plugins: [costLimitPlugin(limits.maxCost)],
+    // No HTTP cache hints are used: skip computing them on every request.
+    plugins: [costLimitPlugin(limits.maxCost), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
 

@@ -29,3 +29,4 @@ export * from './server/subgraph-server.js';
 export * from './server/context.js';
 export * from './audit/audit.js';
 export * from './db/like.js';
+export * from './events/postgres-bus.js';

@@ -1,4 +1,4 @@
-import { databaseUrl, dropDatabases, provisionDatabases } from '@dotmac/kernel';
+import { databaseUrl, dropDatabases, ensureEventsSchema, provisionDatabases } from '@dotmac/kernel';
 import { SUBGRAPHS, databaseName } from './subgraphs.js';
 
 export interface ProvisionAllOptions {
@@ -23,23 +23,31 @@ export interface SubgraphDatabase {
 export const ownerRole = (prefix: string): string => `${prefix}_owner`;
 export const appRole = (prefix: string): string => `${prefix}_app`;
 
-/** Connection URLs of every subgraph's database, keyed by subgraph name (no server access). */
+/** Key of the events database in the map `provisionAll` returns (not a subgraph: the bus without Redis). */
+export const EVENTS_DATABASE = 'events';
+
+function databaseEntry(options: Omit<ProvisionAllOptions, 'reset'>, database: string): SubgraphDatabase {
+  return {
+    database,
+    appUrl: databaseUrl(options.adminUrl, database, appRole(options.prefix), options.appPassword),
+    ownerUrl: databaseUrl(options.adminUrl, database, ownerRole(options.prefix), options.ownerPassword),
+  };
+}
+
+/**
+ * Connection URLs of every subgraph's database, keyed by subgraph name, plus the events database
+ * under `EVENTS_DATABASE` (no server access).
+ */
 export function subgraphDatabases(options: Omit<ProvisionAllOptions, 'reset'>): Record<string, SubgraphDatabase> {
   const databases: Record<string, SubgraphDatabase> = {};
-  for (const subgraph of SUBGRAPHS) {
-    const database = databaseName(subgraph, options.prefix);
-    databases[subgraph.name] = {
-      database,
-      appUrl: databaseUrl(options.adminUrl, database, appRole(options.prefix), options.appPassword),
-      ownerUrl: databaseUrl(options.adminUrl, database, ownerRole(options.prefix), options.ownerPassword),
-    };
-  }
+  for (const subgraph of SUBGRAPHS) databases[subgraph.name] = databaseEntry(options, databaseName(subgraph, options.prefix));
+  databases[EVENTS_DATABASE] = databaseEntry(options, `${options.prefix}_${EVENTS_DATABASE}`);
   return databases;
 }
 
 /**
- * Creates (or updates) both roles and every subgraph's database as the superuser. Idempotent; the
- * services' own migrations create the tables afterwards.
+ * Creates (or updates) both roles, every subgraph's database and the events database as the
+ * superuser, and the events tables. Idempotent; the services' own migrations create their tables.
  */
 export async function provisionAll(options: ProvisionAllOptions): Promise<Record<string, SubgraphDatabase>> {
   const databases = subgraphDatabases(options);
@@ -53,5 +61,6 @@ export async function provisionAll(options: ProvisionAllOptions): Promise<Record
     appPassword: options.appPassword,
     databases: names,
   });
+  await ensureEventsSchema(databases[EVENTS_DATABASE]!.ownerUrl);
   return databases;
 }

@@ -1,5 +1,5 @@
 import type { LogLevel } from './config.js';
-import type { SubgraphDatabase } from './provisioning.js';
+import { EVENTS_DATABASE, type SubgraphDatabase } from './provisioning.js';
 import type { PlatformSecrets } from './secrets.js';
 import type { Credentials } from './seed/demo-data.js';
 import { SUBGRAPHS, identitySubgraph, subgraphPort, type SubgraphDefinition } from './subgraphs.js';
@@ -29,7 +29,10 @@ function commonEnv(inputs: ServiceEnvInputs): Record<string, string> {
     ...inputs.inheritedEnv,
     INTERNAL_SIGNING_KEY: inputs.secrets.internalSigningKey,
     LOG_LEVEL: inputs.logLevel,
-    ...(inputs.redisUrl ? { REDIS_URL: inputs.redisUrl, REDIS_KEY_PREFIX: inputs.redisKeyPrefix } : {}),
+    // Events cross processes through Redis when there is one, else through the events database.
+    ...(inputs.redisUrl
+      ? { REDIS_URL: inputs.redisUrl, REDIS_KEY_PREFIX: inputs.redisKeyPrefix }
+      : { EVENTS_DATABASE_URL: inputs.databases[EVENTS_DATABASE]?.appUrl ?? '' }),
   };
 }
 

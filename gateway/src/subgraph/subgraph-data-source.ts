@@ -4,6 +4,7 @@ import { INTERNAL_CONTEXT_HEADER, signInternalContext } from '@dotmac/kernel';
 import { GraphQLError } from 'graphql';
 import { SYSTEM_VIEWER, type GatewayContext } from '../auth/gateway-context.js';
 import { REQUEST_ID_HEADER } from '../http/request-id.middleware.js';
+import { keepAliveFetcher } from './keep-alive-fetcher.js';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
@@ -13,12 +14,10 @@ export interface SubgraphDataSourceOptions {
   url: string;
   signingKey: string;
   timeoutMs: number;
+  /** Open connections to this subgraph at most. */
+  maxSockets: number;
 }
 
-/** Node 20's global fetch (keep-alive by default) with a per-request deadline. */
-function fetchWithTimeout(timeoutMs: number): Fetcher {
-  return ((url: string, init?: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
-}
 
 /**
  * Calls one subgraph for the gateway. Every fetch carries the viewer and request id in the signed
@@ -34,7 +33,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   private readonly signingKey: string;
 
   constructor(options: SubgraphDataSourceOptions) {
-    super({ url: options.url, fetcher: fetchWithTimeout(options.timeoutMs) });
+    super({ url: options.url, fetcher: keepAliveFetcher({ timeoutMs: options.timeoutMs, maxSockets: options.maxSockets }) as unknown as Fetcher });
     this.subgraphName = options.name;
     this.signingKey = options.signingKey;
   }

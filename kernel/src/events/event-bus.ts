@@ -21,7 +21,7 @@ export interface EventSubscription {
  * that throws gets the event again later, so handlers must be idempotent on `event.id`.
  */
 export interface EventBus {
-  readonly kind: 'redis-streams' | 'in-process';
+  readonly kind: 'redis-streams' | 'postgres' | 'in-process';
   publish(event: DomainEvent): Promise<void>;
   subscribe(topic: string, group: string, handler: EventHandler): Promise<EventSubscription>;
   close(): Promise<void>;

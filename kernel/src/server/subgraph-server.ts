@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -48,6 +49,8 @@ export async function startSubgraphServer<C extends object>(options: SubgraphSer
     formatError: createErrorFormatter(options.logger),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: false,
+    // Neither HTTP cache hints nor federated traces are used: skip them on every request.
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 

@@ -10,6 +10,7 @@ export const readCustomersConfig = (source: Record<string, string | undefined> =
       MIGRATION_DATABASE_URL: env.optionalUrl(),
       REDIS_URL: env.optionalUrl(),
       REDIS_KEY_PREFIX: env.string('dotmac'),
+      EVENTS_DATABASE_URL: env.optionalUrl(),
       INTERNAL_SIGNING_KEY: env.secret(),
       LOG_LEVEL: env.oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const, 'info'),
     },

@@ -31,7 +31,10 @@ export async function startTenantsSubgraph(config: TenantsConfig): Promise<Runni
   const orm = await openOrm({ url: config.DATABASE_URL, ...databaseModel, logger });
   const statements = new StatementCounter().attach(orm);
   const db = new Database(orm);
-  const bus = createEventBus(config.REDIS_URL, logger, config.REDIS_KEY_PREFIX);
+  const bus = createEventBus(
+    { redisUrl: config.REDIS_URL, redisKeyPrefix: config.REDIS_KEY_PREFIX, eventsDatabaseUrl: config.EVENTS_DATABASE_URL },
+    logger,
+  );
   const relay = new OutboxRelay(db, bus, logger);
   relay.start();
   const audit = await consumeAuditRecords(bus, db);

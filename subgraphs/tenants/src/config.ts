@@ -10,6 +10,7 @@ export const readTenantsConfig = (source: Record<string, string | undefined> = p
       MIGRATION_DATABASE_URL: env.optionalUrl(),
       REDIS_URL: env.optionalUrl(),
       REDIS_KEY_PREFIX: env.string('dotmac'),
+      EVENTS_DATABASE_URL: env.optionalUrl(),
       INTERNAL_SIGNING_KEY: env.secret(),
       JWT_SECRET: env.secret(),
       ACCESS_TOKEN_TTL_SECONDS: env.int(900),
