@@ -102,3 +102,11 @@ describe('operation limits', () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 });
+
+describe('the token resolution endpoint', () => {
+  it('answers only the gateway', async () => {
+    const url = new URL('/internal/auth/resolve', platform().subgraphUrls.tenants).toString();
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: 'x' }) });
+    expect(response.status).toBe(403);
+  });
+});

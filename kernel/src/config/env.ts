@@ -12,7 +12,7 @@ interface Field<T> {
 type Shape = Record<string, Field<unknown>>;
 type ConfigOf<S extends Shape> = { readonly [K in keyof S]: S[K] extends Field<infer T> ? T : never };
 
-function required<T>(parse: (raw: string) => T | undefined, what: string, fallback?: T): Field<T> {
+function required<T>(parse: (raw: string) => T | undefined, what: string, fallback?: T, echo = true): Field<T> {
   return {
     read(name, raw, problems) {
       if (raw === undefined || raw === '') {
@@ -21,7 +21,7 @@ function required<T>(parse: (raw: string) => T | undefined, what: string, fallba
         return undefined as T;
       }
       const value = parse(raw);
-      if (value === undefined) problems.push(`${name} must be ${what}, got "${raw}"`);
+      if (value === undefined) problems.push(echo ? `${name} must be ${what}, got "${raw}"` : `${name} must be ${what}`);
       return value as T;
     },
   };
@@ -30,7 +30,8 @@ function required<T>(parse: (raw: string) => T | undefined, what: string, fallba
 /** Field constructors. A secret never has a default: a missing secret stops the process. */
 export const env = {
   string: (fallback?: string) => required((raw) => raw, 'a string', fallback),
-  secret: () => required((raw) => (raw.length >= 16 ? raw : undefined), 'a secret of at least 16 characters'),
+  /** Never echoed back in an error message. */
+  secret: () => required((raw) => (raw.length >= 16 ? raw : undefined), 'a secret of at least 16 characters', undefined, false),
   int: (fallback?: number) =>
     required((raw) => (/^-?\d+$/.test(raw) ? Number(raw) : undefined), 'an integer', fallback),
   bool: (fallback?: boolean) =>

@@ -138,10 +138,10 @@ export class AuthService {
   }
 
   /** Turns a presented access token or API key into the viewer it stands for, or UNAUTHENTICATED. */
-  async resolve(token: string, clientIp?: string): Promise<ResolvedViewer> {
+  async resolve(token: string): Promise<ResolvedViewer> {
     if (token.startsWith(API_KEY_PREFIX)) {
       const key = await this.db.asPlatform((em) => authenticateApiKey(em, token));
-      return { viewer: { kind: 'api_key', id: key.id, tenantId: key.tenantId, roles: key.roles, clientIp }, expiresAt: key.expiresAt?.getTime() ?? null };
+      return { viewer: { kind: 'api_key', id: key.id, tenantId: key.tenantId, roles: key.roles }, expiresAt: key.expiresAt?.getTime() ?? null };
     }
     const claims = await verifyAccessToken(token, this.secret);
     if (!claims) throw AppError.unauthenticated('Invalid or expired access token');
@@ -153,7 +153,7 @@ export class AuthService {
     if (!state.user || state.user.status !== UserStatus.ACTIVE) throw AppError.unauthenticated('This account is disabled');
     if (!state.session || state.session.revokedAt) throw AppError.unauthenticated('This session has ended');
     return {
-      viewer: { kind: 'user', id: state.user.id, tenantId: state.user.tenantId, roles: state.user.roles, sessionId: claims.sessionId, clientIp },
+      viewer: { kind: 'user', id: state.user.id, tenantId: state.user.tenantId, roles: state.user.roles, sessionId: claims.sessionId },
       expiresAt: claims.expiresAt,
     };
   }

@@ -7,13 +7,15 @@ export const RESOLVE_PATH = '/internal/auth/resolve';
 
 /**
  * Internal endpoint for the gateway only (signed system context required):
- * `{ token }` → 200 `{ viewer, expiresAt }` or 401 `{ code, message }`.
+ * `{ token }` → 200 `{ viewer, expiresAt }`, 401 `{ code, message }` for a token it refuses, 403 when
+ * the caller is not the gateway.
  */
 export function mountResolveRoute(app: Express, auth: AuthService, signingKey: string, logger: Logger): void {
   app.post(RESOLVE_PATH, express.json({ limit: '16kb' }), async (req, res) => {
     const internal = verifyInternalContext(req.header(INTERNAL_CONTEXT_HEADER), signingKey);
     if (!internal || internal.viewer.kind !== 'system') {
-      res.status(401).json({ code: 'UNAUTHENTICATED', message: 'Internal endpoint' });
+      // 403, not 401: a refused caller here is a misconfigured gateway, not a client's bad token.
+      res.status(403).json({ code: 'FORBIDDEN', message: 'Internal endpoint: requires the gateway signature' });
       return;
     }
     const token: unknown = req.body?.token;
@@ -22,7 +24,7 @@ export function mountResolveRoute(app: Express, auth: AuthService, signingKey: s
       return;
     }
     try {
-      res.json(await auth.resolve(token, typeof req.body?.clientIp === 'string' ? req.body.clientIp : undefined));
+      res.json(await auth.resolve(token));
     } catch (error) {
       if (error instanceof AppError) {
         res.status(401).json({ code: error.code, message: error.message });
