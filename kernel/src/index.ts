@@ -30,3 +30,4 @@ export * from './server/context.js';
 export * from './audit/audit.js';
 export * from './db/like.js';
 export * from './events/postgres-bus.js';
+export * from './server/subgraph-runtime.js';

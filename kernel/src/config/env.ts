@@ -5,7 +5,7 @@
  */
 export type EnvSource = Record<string, string | undefined>;
 
-interface Field<T> {
+export interface Field<T> {
   read(name: string, raw: string | undefined, problems: string[]): T;
 }
 
