@@ -26,6 +26,15 @@ describe('tenant isolation, through the gateway and in the database', () => {
     expect(JSON.stringify(byNode)).not.toContain('B person');
   });
 
+  it("ISP A's admin cannot read ISP B's users by node(id) or in the user list", async () => {
+    const byNode = await gql(`query($id: ID!) { node(id: $id) { id ... on User { email } } }`, { id: ispB.admin.userId }, { token: ispA.admin.accessToken });
+    expect(codeOf(byNode)).toBe('NOT_FOUND');
+    const users = dataOf(await gql(`{ users(first: 100) { totalCount edges { node { email } } } }`, {}, { token: ispA.admin.accessToken }));
+    expect(users.users.edges.map((edge: any) => edge.node.email)).toEqual([ispA.adminEmail]);
+    const named = await gql(`query($t: ID) { users(filter: { tenantId: $t }) { totalCount } }`, { t: ispB.tenantId }, { token: ispA.admin.accessToken });
+    expect(codeOf(named)).toBe('NOT_FOUND');
+  });
+
   it("ISP B's admin reads the same subscriber by node(id)", async () => {
     const byNode = dataOf(await gql(`query($id: ID!) { node(id: $id) { id ... on Subscriber { name } } }`, { id: subscribersOfB[0] }, { token: ispB.admin.accessToken }));
     expect(byNode.node.name).toMatch(/^B person/);
