@@ -35,10 +35,6 @@ export function createErrorFormatter(logger: Logger) {
     if (PUBLIC_ERROR_CODES.has(code) && code !== ErrorCode.INTERNAL) return formatted;
     const mapped = APOLLO_CODES[code];
     if (mapped) return { ...formatted, extensions: { ...formatted.extensions, code: mapped } };
-    if (original instanceof GraphQLError && !original.originalError && original.nodes) {
-      // A validation error raised by graphql-js itself (e.g. unknown argument or variable coercion).
-      return { ...formatted, extensions: { code: ErrorCode.BAD_USER_INPUT } };
-    }
     const correlationId = randomUUID();
     logger.error({ err: original, correlationId, path: formatted.path }, 'unexpected error');
     return {
