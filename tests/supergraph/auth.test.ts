@@ -61,6 +61,15 @@ describe('login, tokens and sessions through the gateway', () => {
     expect(codeOf(await gql(ME, {}, { token: rotated.accessToken }))).toBe('UNAUTHENTICATED');
   });
 
+  it('lets one of several concurrent refreshes of one token win; the losers end the family', async () => {
+    const isp = await createIsp('refresh-race');
+    const session = await login(isp.adminEmail, PASSWORD);
+    const results = await Promise.all(Array.from({ length: 5 }, () => gql(REFRESH, { token: session.refreshToken })));
+    const winners = results.filter((result) => result.data?.refreshSession?.accessToken);
+    expect(winners.length).toBe(1);
+    expect(results.filter((result) => codeOf(result) === 'UNAUTHENTICATED').length).toBe(4);
+  });
+
   it('logout ends the session: the access and refresh tokens stop working', async () => {
     const isp = await createIsp('logout');
     const session = await login(isp.adminEmail, PASSWORD);

@@ -18,6 +18,19 @@ describe('tenants: lifecycle and validation', () => {
     expect(found.tenants.totalCount).toBe(1);
   });
 
+  it('lets exactly one of ten concurrent creates of one slug win', async () => {
+    const { accessToken } = await platformAdmin();
+    const slug = uniqueSlug('race');
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => gql(CREATE, { input: { slug, name: `Racer ${i}` } }, { token: accessToken })),
+    );
+    const payloads = results.map((result) => dataOf(result).createTenant);
+    expect(payloads.filter((payload) => payload.tenant).length).toBe(1);
+    expect(payloads.filter((payload) => payload.userErrors[0]?.code === 'CONFLICT').length).toBe(9);
+    const found = dataOf(await gql(`query($s: String) { tenants(filter: { search: $s }) { totalCount } }`, { s: slug }, { token: accessToken }));
+    expect(found.tenants.totalCount).toBe(1);
+  });
+
   it('refuses a malformed slug with BAD_USER_INPUT', async () => {
     const { accessToken } = await platformAdmin();
     const bad = dataOf(await gql(CREATE, { input: { slug: 'Not A Slug!', name: 'X' } }, { token: accessToken })).createTenant;
