@@ -38,8 +38,10 @@ export async function paginate<E extends { id: string }, N>(
           orderBy: [{ [field]: order }, { id: order }] as never,
           limit: request.size + 1,
         });
-  const totalCount = await em.count(entity, options.where);
   const hasMore = rows.length > request.size;
+  // A first page that holds everything already knows the count: skip the second query.
+  const wholeResult = !request.cursor && !hasMore && request.size > 0;
+  const totalCount = wholeResult ? rows.length : await em.count(entity, options.where);
   const page = rows.slice(0, request.size);
   if (request.direction === 'backward') page.reverse();
   const edges = page.map((row) => ({ cursor: encodeCursor(row[field], row.id), node: toNode(row) }));
