@@ -47,6 +47,13 @@ describe('subscribers', () => {
       after = data.subscribers.pageInfo.endCursor;
     }
     expect(names).toEqual(Array.from({ length: 30 }, (_, i) => `Person ${i}`));
+    const backward = `query($before: String) { subscribers(last: 10, before: $before, orderBy: { field: CREATED_AT, direction: ASC }) { edges { node { name } } pageInfo { hasPreviousPage hasNextPage startCursor } } }`;
+    const lastPage: any = dataOf(await gql(backward, { before: null }, { token }));
+    expect(lastPage.subscribers.edges.map((edge: any) => edge.node.name)).toEqual(names.slice(20));
+    expect(lastPage.subscribers.pageInfo.hasPreviousPage).toBe(true);
+    const middle: any = dataOf(await gql(backward, { before: lastPage.subscribers.pageInfo.startCursor }, { token }));
+    expect(middle.subscribers.edges.map((edge: any) => edge.node.name)).toEqual(names.slice(10, 20));
+    expect(middle.subscribers.pageInfo.hasNextPage).toBe(true);
     const filtered = dataOf(await gql(page, { filter: { search: 'person 2' } }, { token }));
     expect(filtered.subscribers.totalCount).toBe(11); // 2, 20..29
     const desc = dataOf(await gql(page, { order: { field: 'NAME', direction: 'DESC' } }, { token }));
