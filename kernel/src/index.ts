@@ -31,3 +31,4 @@ export * from './audit/audit.js';
 export * from './db/like.js';
 export * from './events/postgres-bus.js';
 export * from './server/subgraph-runtime.js';
+export * from './validation/email.js';

@@ -1,10 +1,9 @@
-import { AppError, containsPattern, paginate, SortDirection, type ConnectionArgs, type EntityManager } from '@dotmac/kernel';
+import { AppError, containsPattern, normaliseEmail, paginate, SortDirection, type ConnectionArgs, type EntityManager } from '@dotmac/kernel';
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import { Subscriber, SubscriberStatus, type SubscriberType } from './subscriber.entity.js';
 import { SubscriberNode } from './subscriber.type.js';
 import { SubscriberOrderField, type SubscriberFilter, type SubscriberOrder } from './subscriber.input.js';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ACCOUNT_NUMBER = /^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/;
 /** Statuses a subscriber may be created in; the others are reached through the lifecycle. */
 const INITIAL_STATUSES = [SubscriberStatus.LEAD, SubscriberStatus.ACTIVE];
@@ -17,9 +16,7 @@ function cleanName(name: string): string {
 
 function cleanEmail(email: string | undefined | null): string | undefined {
   if (email == null || email.trim() === '') return undefined;
-  const normalised = email.trim().toLowerCase();
-  if (!EMAIL.test(normalised)) throw AppError.badInput('Not a valid email address', 'email');
-  return normalised;
+  return normaliseEmail(email);
 }
 
 const duplicateAccount = (accountNumber: string) => AppError.conflict(`Account number ${accountNumber} is taken`, 'accountNumber');

@@ -1,7 +1,6 @@
-import { Role, type Database, type Logger } from '@dotmac/kernel';
+import { normaliseEmail, Role, type Database, type Logger } from '@dotmac/kernel';
 import { hashPassword } from '../auth/password.js';
 import { User } from './user.entity.js';
-import { normaliseEmail } from './user.service.js';
 
 /** Creates the first platform admin from configuration when the platform has none. */
 export async function ensureBootstrapAdmin(db: Database, email: string, password: string, logger: Logger): Promise<void> {

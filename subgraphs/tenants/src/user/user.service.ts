@@ -1,4 +1,4 @@
-import { AppError, containsPattern, isPlatformAdmin, paginate, Role, SortDirection, type ConnectionArgs, type EntityManager, type Viewer } from '@dotmac/kernel';
+import { AppError, containsPattern, normaliseEmail, isPlatformAdmin, paginate, Role, SortDirection, type ConnectionArgs, type EntityManager, type Viewer } from '@dotmac/kernel';
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password.js';
 import { Session } from '../auth/session.entity.js';
@@ -7,12 +7,11 @@ import { User, UserStatus } from './user.entity.js';
 import { UserType } from './user.type.js';
 import type { UserFilter } from './user.input.js';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function normaliseEmail(email: string): string {
-  const normalised = email.trim().toLowerCase();
-  if (!EMAIL.test(normalised) || normalised.length > 254) throw AppError.badInput('Not a valid email address', 'email');
-  return normalised;
+function cleanDisplayName(name: string): string {
+  const displayName = name.trim();
+  if (displayName.length < 1 || displayName.length > 120) throw AppError.badInput('Display name must be 1–120 characters', 'displayName');
+  return displayName;
 }
 
 /** Platform-admin is granted only without a tenant, and only by a platform admin; tenant roles need a tenant. */
@@ -38,8 +37,7 @@ export interface NewUser {
 
 export async function createUser(em: EntityManager, actor: Viewer, input: NewUser): Promise<User> {
   const email = normaliseEmail(input.email);
-  const displayName = input.displayName.trim();
-  if (displayName.length < 1 || displayName.length > 120) throw AppError.badInput('Display name must be 1–120 characters', 'displayName');
+  const displayName = cleanDisplayName(input.displayName);
   if (input.password.length < MIN_PASSWORD_LENGTH) {
     throw AppError.badInput(`Password must be at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
   }
@@ -64,9 +62,7 @@ export async function updateUser(
   if (!user) throw AppError.notFound('User');
   if (user.id === actor.id && changes.status === UserStatus.DISABLED) throw AppError.badInput('You cannot disable yourself', 'status');
   if (changes.displayName != null) {
-    const displayName = changes.displayName.trim();
-    if (displayName.length < 1 || displayName.length > 120) throw AppError.badInput('Display name must be 1–120 characters', 'displayName');
-    user.displayName = displayName;
+    user.displayName = cleanDisplayName(changes.displayName);
   }
   if (changes.roles) user.roles = validateRoles(actor, changes.roles, user.tenantId);
   if (changes.status) {
