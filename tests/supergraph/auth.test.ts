@@ -16,6 +16,14 @@ describe('login, tokens and sessions through the gateway', () => {
     expect(me.me.roles).toEqual(['PLATFORM_ADMIN']);
   });
 
+  it("answers an ISP user's tenant, and none for a platform admin", async () => {
+    const isp = await createIsp('me-tenant');
+    const mine = dataOf(await gql(`{ me { tenant { id slug } } }`, {}, { token: isp.admin.accessToken }));
+    expect(mine.me.tenant).toEqual({ id: isp.tenantId, slug: isp.slug });
+    const admin = dataOf(await gql(`{ me { tenant { id } } }`, {}, { token: (await platformAdmin()).accessToken }));
+    expect(admin.me.tenant).toBeNull();
+  });
+
   it('refuses a wrong password with UNAUTHENTICATED and no tokens', async () => {
     const response = await gql(LOGIN, { input: { email: platform().admin.email, password: 'not-the-password' } }, { ip: freshIp() });
     expect(codeOf(response)).toBe('UNAUTHENTICATED');

@@ -5,13 +5,14 @@ import { AuthResolver } from './auth/auth.resolver.js';
 import { NodeResolver } from './node/node.resolver.js';
 import { SubscriberStub } from './subscriber/subscriber.stub.js';
 import { resolveTenantReference } from './tenant/tenant.reference.js';
+import { ApiKeyTenantResolver, UserTenantResolver } from './tenant/tenant-of.resolver.js';
 import { TenantResolver } from './tenant/tenant.resolver.js';
 import { UserResolver } from './user/user.resolver.js';
 
 /** The tenants subgraph schema (and its SDL, for composition). */
 export function buildSchema() {
   return buildFederatedSchema({
-    resolvers: [TenantResolver, UserResolver, AuthResolver, ApiKeyResolver, AuditResolver, NodeResolver],
+    resolvers: [TenantResolver, UserResolver, AuthResolver, ApiKeyResolver, AuditResolver, NodeResolver, UserTenantResolver, ApiKeyTenantResolver],
     orphanedTypes: [SubscriberStub],
     references: { Tenant: resolveTenantReference } as unknown as ReferenceResolvers,
   });
