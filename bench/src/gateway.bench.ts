@@ -9,7 +9,7 @@ import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { signInternalContext } from '@dotmac/kernel';
+import { fromGlobalId, signInternalContext } from '@dotmac/kernel';
 import { startPlatform } from '@dotmac/scripts/index';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20);
@@ -97,7 +97,7 @@ try {
 
   const single = JSON.stringify({ query: `{ tenants(first: 10) { edges { node { id name slug status planTier } } } }` });
   const fifty = JSON.stringify({ query: `{ tenants(first: 50) { totalCount edges { node { id name subscriberCount } } } }` });
-  const userId = Buffer.from(login.data.login.user.id, 'base64url').toString().split(':')[1];
+  const userId = fromGlobalId(login.data.login.user.id).id;
   const viewer = { kind: 'user' as const, id: userId, roles: ['platform_admin'] as never, clientIp: '127.0.0.1' };
   // The signed context is valid for 60 s; one signature covers a run.
   const signed = () => ({ 'x-dotmac-context': signInternalContext({ viewer, requestId: 'bench' }, platform.secrets.internalSigningKey) });

@@ -1,7 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { supergraphFile } from './paths.js';
-import { composeSupergraph, schemaFiles } from './supergraph.js';
+import { composeSupergraph, driftedFiles, schemaFiles } from './supergraph.js';
 
 /**
  * Composes the supergraph from the subgraphs' code into `<dataDir>/supergraph.graphql`, so the
@@ -9,13 +8,9 @@ import { composeSupergraph, schemaFiles } from './supergraph.js';
  */
 export async function writeRuntimeSupergraph(dataDir: string, log: (message: string) => void): Promise<string> {
   const { subgraphs, supergraphSdl } = await composeSupergraph();
-  const files = schemaFiles(subgraphs, supergraphSdl);
-  const stale: string[] = [];
-  for (const [file, content] of files) {
-    if ((await readFile(file, 'utf8').catch(() => undefined)) !== content) stale.push(path.basename(file));
-  }
-  if (stale.length) log(`warning: schema/ differs from the code (${stale.join(', ')}); run \`npm run compose\``);
+  const stale = await driftedFiles(schemaFiles(subgraphs, supergraphSdl));
+  if (stale.length) log(`warning: schema/ differs from the code (${stale.map((file) => path.basename(file)).join(', ')}); run \`npm run compose\``);
   const target = path.join(dataDir, 'supergraph.graphql');
-  await writeFile(target, files.get(supergraphFile) ?? supergraphSdl);
+  await writeFile(target, supergraphSdl);
   return target;
 }

@@ -78,13 +78,18 @@ export function schemaFiles(subgraphs: ComposedSubgraph[], supergraphSdl?: strin
   return files;
 }
 
-/** Paths of committed schema/ files that differ from what the code composes now (empty: no drift). */
-export async function findSchemaDrift(): Promise<string[]> {
-  const { subgraphs, supergraphSdl } = await composeSupergraph();
+/** Paths among `files` whose content on disk differs from the given content (missing files too). */
+export async function driftedFiles(files: Map<string, string>): Promise<string[]> {
   const drifted: string[] = [];
-  for (const [file, expected] of schemaFiles(subgraphs, supergraphSdl)) {
+  for (const [file, expected] of files) {
     const committed = await readFile(file, 'utf8').catch(() => undefined);
     if (committed !== expected) drifted.push(file);
   }
   return drifted;
+}
+
+/** Paths of committed schema/ files that differ from what the code composes now (empty: no drift). */
+export async function findSchemaDrift(): Promise<string[]> {
+  const { subgraphs, supergraphSdl } = await composeSupergraph();
+  return driftedFiles(schemaFiles(subgraphs, supergraphSdl));
 }

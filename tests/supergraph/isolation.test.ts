@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { fromGlobalId } from '@dotmac/kernel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, dataOf, gql } from '../support/client.js';
 import { createIsp, createSubscribers, platformAdmin, type Isp } from '../support/fixtures.js';
@@ -84,7 +85,7 @@ describe('tenant isolation, through the gateway and in the database', () => {
     beforeAll(async () => {
       client = new pg.Client({ connectionString: platform().appDatabaseUrls.customers });
       await client.connect();
-      tenantA = Buffer.from(ispA.tenantId, 'base64url').toString().split(':')[1]!;
+      tenantA = fromGlobalId(ispA.tenantId).id;
     });
     afterAll(() => client.end());
 
@@ -103,7 +104,7 @@ describe('tenant isolation, through the gateway and in the database', () => {
       expect(none.rows[0].n).toBe(0);
       await client.query('begin');
       await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantA]);
-      const tenantB = Buffer.from(ispB.tenantId, 'base64url').toString().split(':')[1]!;
+      const tenantB = fromGlobalId(ispB.tenantId).id;
       await expect(
         client.query(
           `insert into subscriber (id, tenant_id, account_number, name, type, status, created_at, updated_at)
