@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const GATEWAY = 'http://127.0.0.1:4650/graphql';
+/** Ports of the launched platform; TEST_PORT_BASE shifts them with the rest of the suite. */
+const SHIFT = Number(process.env.TEST_PORT_BASE ?? 4600) - 4600;
+const GATEWAY_PORT = 4650 + SHIFT;
+const GATEWAY = `http://127.0.0.1:${GATEWAY_PORT}/graphql`;
 
 /** Runs the launcher exactly as `npm start` does after building, on embedded PostgreSQL, without Redis. */
 function launch(dataDir: string): { child: ChildProcess; output: () => string; ready: Promise<void> } {
@@ -16,10 +19,10 @@ function launch(dataDir: string): { child: ChildProcess; output: () => string; r
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       DOTMAC_DATA_DIR: dataDir,
-      GATEWAY_PORT: '4650',
-      SUBGRAPH_PORT: '4651',
-      WEB_PORT: '4660',
-      EMBEDDED_PG_PORT: '54349',
+      GATEWAY_PORT: String(GATEWAY_PORT),
+      SUBGRAPH_PORT: String(GATEWAY_PORT + 1),
+      WEB_PORT: String(4660 + SHIFT),
+      EMBEDDED_PG_PORT: String(54349 + SHIFT),
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -50,7 +53,7 @@ async function processesUsing(dataDir: string): Promise<string[]> {
     if (!/^\d+$/.test(pid) || Number(pid) === process.pid) continue;
     const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
     const environ = await readFile(`/proc/${pid}/environ`, 'utf8').catch(() => '');
-    if (cmdline.includes(dataDir) || environ.includes(dataDir) || cmdline.includes('54349') || environ.includes(':54349/')) found.push(`${pid} ${cmdline.replace(/\0/g, ' ')}`);
+    if (cmdline.includes(dataDir) || environ.includes(dataDir) || cmdline.includes(String(54349 + SHIFT)) || environ.includes(`:${54349 + SHIFT}/`)) found.push(`${pid} ${cmdline.replace(/\0/g, ' ')}`);
   }
   return found;
 }
@@ -80,9 +83,9 @@ describe('npm start on embedded defaults (no DATABASE_URL, no REDIS_URL)', () =>
     await chmod(dataDir, 0o755); // embedded PostgreSQL runs as the postgres user
     const first = launch(dataDir);
     await first.ready;
-    expect(first.output()).toContain('GraphQL gateway  http://127.0.0.1:4650/graphql');
+    expect(first.output()).toContain(`GraphQL gateway  ${GATEWAY}`);
     expect(first.output()).toContain('admin@dotmac.local / DotMac-demo-2026!');
-    expect((await fetch('http://127.0.0.1:4660/')).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${4660 + SHIFT}/`)).status).toBe(200);
 
     const admin = await login('admin@dotmac.local');
     const tenants = await query(admin, `{ tenants(orderBy: { field: NAME, direction: ASC }) { edges { node { slug subscriberCount } } } }`);

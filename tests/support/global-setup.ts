@@ -12,6 +12,9 @@ import type { TestPlatform } from './platform-context.js';
  * processes, on a database prefix of its own, from empty databases.
  */
 export default async function setup(project: TestProject) {
+  // Several suites may run side by side on one machine: TEST_PORT_BASE and TEST_DB_PREFIX keep them apart.
+  const portBase = Number(process.env.TEST_PORT_BASE ?? 4600);
+  const dbPrefix = process.env.TEST_DB_PREFIX ?? 'dotmac_test';
   const databaseUrl = await findPostgres();
   const redisUrl = await findRedis();
   if (!redisUrl) {
@@ -26,10 +29,10 @@ export default async function setup(project: TestProject) {
       databaseUrl,
       redisUrl,
       redisKeyPrefix,
-      dbPrefix: 'dotmac_test',
-      gatewayPort: 4600,
-      firstSubgraphPort: 4601,
-      embeddedPostgresPort: 54339,
+      dbPrefix,
+      gatewayPort: portBase,
+      firstSubgraphPort: portBase + 1,
+      embeddedPostgresPort: 54339 + (portBase - 4600),
       webPort: false,
       resetDatabases: true,
       logLevel: 'warn',

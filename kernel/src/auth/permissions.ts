@@ -15,6 +15,18 @@ export function requireRole(viewer: Viewer, ...roles: Role[]): Viewer {
   throw AppError.forbidden(`Requires one of the roles: ${roles.join(', ')}`);
 }
 
+/**
+ * The subscriber a portal viewer is, or undefined for staff. A viewer holding only the subscriber
+ * role must see nothing but its own records; a subscriber viewer without a linked subscriber sees nothing.
+ */
+export function portalSubscriberOf(viewer: Viewer): string | undefined {
+  requireViewer(viewer);
+  const staff = viewer.roles.some((role) => role !== Role.SUBSCRIBER);
+  if (staff) return undefined;
+  if (!viewer.subscriberId) throw AppError.forbidden('This portal account is not linked to a subscriber');
+  return viewer.subscriberId;
+}
+
 /** Fails unless the viewer is a platform admin. */
 export function requirePlatformAdmin(viewer: Viewer): Viewer {
   requireViewer(viewer);

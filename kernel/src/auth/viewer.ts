@@ -24,6 +24,8 @@ export interface Viewer {
   /** The tenant the viewer acts in; absent for platform admins and anonymous callers. */
   tenantId?: string;
   roles: Role[];
+  /** For subscriber-portal users: the raw id of the subscriber they are. */
+  subscriberId?: string;
   /** Refresh-token session the access token belongs to (users only). */
   sessionId?: string;
   clientIp?: string;

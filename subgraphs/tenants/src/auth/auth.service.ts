@@ -153,7 +153,7 @@ export class AuthService {
     if (!state.user || state.user.status !== UserStatus.ACTIVE) throw AppError.unauthenticated('This account is disabled');
     if (!state.session || state.session.revokedAt) throw AppError.unauthenticated('This session has ended');
     return {
-      viewer: { kind: 'user', id: state.user.id, tenantId: state.user.tenantId, roles: state.user.roles, sessionId: claims.sessionId },
+      viewer: { kind: 'user', id: state.user.id, tenantId: state.user.tenantId, roles: state.user.roles, subscriberId: state.user.subscriberId, sessionId: claims.sessionId },
       expiresAt: claims.expiresAt,
     };
   }

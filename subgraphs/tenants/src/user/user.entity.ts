@@ -28,6 +28,10 @@ export class User {
   @Property({ type: 'text', hidden: true, lazy: true })
   passwordHash: string;
 
+  /** Subscriber-portal users: which subscriber (customers subgraph) this login belongs to. */
+  @Property({ type: 'uuid', nullable: true })
+  subscriberId?: string;
+
   @Property({ type: ArrayType })
   roles: Role[] = [];
 

@@ -10,6 +10,8 @@ export class CreateUserInput {
   @Field({ description: 'At least 12 characters.' }) password: string;
   @Field() displayName: string;
   @Field(() => [Role]) roles: Role[];
+  @Field(() => ID, { nullable: true, description: 'Required with the SUBSCRIBER role (held alone): the Subscriber this portal login belongs to.' })
+  subscriberId?: string;
 }
 
 @InputType()

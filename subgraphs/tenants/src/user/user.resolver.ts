@@ -56,7 +56,8 @@ export class UserResolver {
       operation: 'createUser',
       scope: writeScope(ctx.viewer, tenantId),
       work: async (em) => {
-        const user = await users.createUser(em, ctx.viewer, { ...input, tenantId });
+        const subscriberId = input.subscriberId ? expectGlobalId(input.subscriberId, 'Subscriber', 'subscriberId') : undefined;
+        const user = await users.createUser(em, ctx.viewer, { ...input, tenantId, subscriberId });
         return { payload: { user: UserType.from(user) }, target: { type: 'User', id: user.id, tenantId }, details: { roles: user.roles } };
       },
     });

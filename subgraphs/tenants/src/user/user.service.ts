@@ -33,6 +33,16 @@ export interface NewUser {
   password: string;
   displayName: string;
   roles: Role[];
+  /** Raw subscriber id; required with the subscriber role, refused without it. */
+  subscriberId?: string;
+}
+
+/** A portal login is a subscriber and nothing else; staff logins are never tied to a subscriber. */
+function validatePortalLink(roles: Role[], subscriberId: string | undefined): void {
+  const portal = roles.includes(Role.SUBSCRIBER);
+  if (portal && roles.length > 1) throw AppError.badInput('The subscriber role is held alone', 'roles');
+  if (portal && !subscriberId) throw AppError.badInput('A subscriber portal login names its subscriber', 'subscriberId');
+  if (!portal && subscriberId) throw AppError.badInput('Only subscriber portal logins name a subscriber', 'subscriberId');
 }
 
 export async function createUser(em: EntityManager, actor: Viewer, input: NewUser): Promise<User> {
@@ -42,9 +52,10 @@ export async function createUser(em: EntityManager, actor: Viewer, input: NewUse
     throw AppError.badInput(`Password must be at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
   }
   const roles = validateRoles(actor, input.roles, input.tenantId);
+  validatePortalLink(roles, input.subscriberId);
   if (input.tenantId && !(await em.count(Tenant, { id: input.tenantId }))) throw AppError.notFound('Tenant');
   if (await em.count(User, { email })) throw AppError.conflict('A user with this email exists', 'email');
-  const user = em.create(User, { tenantId: input.tenantId, email, displayName, roles, passwordHash: await hashPassword(input.password) });
+  const user = em.create(User, { tenantId: input.tenantId, subscriberId: input.subscriberId, email, displayName, roles, passwordHash: await hashPassword(input.password) });
   await em.flush().catch((error: unknown) => {
     if (error instanceof UniqueConstraintViolationException) throw AppError.conflict('A user with this email exists', 'email');
     throw error;
@@ -64,7 +75,10 @@ export async function updateUser(
   if (changes.displayName != null) {
     user.displayName = cleanDisplayName(changes.displayName);
   }
-  if (changes.roles) user.roles = validateRoles(actor, changes.roles, user.tenantId);
+  if (changes.roles) {
+    user.roles = validateRoles(actor, changes.roles, user.tenantId);
+    validatePortalLink(user.roles, user.subscriberId);
+  }
   if (changes.status) {
     user.status = changes.status;
     if (changes.status === UserStatus.DISABLED) {

@@ -12,6 +12,7 @@ export class UserType extends Node {
   @Field() email: string;
   @Field() displayName: string;
   @Field(() => [Role]) roles: Role[];
+  @Field(() => ID, { nullable: true, description: 'Portal logins: the global id of their Subscriber.' }) subscriberId?: string;
   @Field(() => UserStatus) status: UserStatus;
   @Field(() => Date, { nullable: true }) lastLoginAt?: Date;
   @Field() createdAt: Date;
@@ -23,6 +24,7 @@ export class UserType extends Node {
       email: user.email,
       displayName: user.displayName,
       roles: user.roles,
+      subscriberId: user.subscriberId ? toGlobalId('Subscriber', user.subscriberId) : undefined,
       status: user.status,
       lastLoginAt: user.lastLoginAt,
       createdAt: user.createdAt,
