@@ -32,3 +32,4 @@ export * from './db/like.js';
 export * from './events/postgres-bus.js';
 export * from './server/subgraph-runtime.js';
 export * from './validation/email.js';
+export * from './calendar/local-date.js';

@@ -20,6 +20,7 @@ export const DEFAULT_FIRST_SUBGRAPH_PORT = 4001;
 export const SUBGRAPHS: readonly SubgraphDefinition[] = Object.freeze([
   { name: 'tenants', packageName: '@dotmac/tenants', port: 4001, databaseSuffix: 'tenants', ownsIdentity: true },
   { name: 'customers', packageName: '@dotmac/customers', port: 4002, databaseSuffix: 'customers', ownsIdentity: false },
+  { name: 'billing', packageName: '@dotmac/billing', port: 4003, databaseSuffix: 'billing', ownsIdentity: false },
 ]);
 
 export function subgraphPort(subgraph: SubgraphDefinition, firstPort = DEFAULT_FIRST_SUBGRAPH_PORT): number {

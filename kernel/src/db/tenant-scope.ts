@@ -1,3 +1,4 @@
+import { Filter } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { hasRecordedEvents } from './outbox.js';
 
@@ -58,3 +59,7 @@ export class Database {
     return this.orm.close(true);
   }
 }
+
+/** Declares the tenant filter on a tenant-owned entity (its rows carry `tenantId`). */
+export const TenantFiltered = () =>
+  Filter({ name: TENANT_FILTER, default: true, cond: (args: { tenantId?: string }) => (args?.tenantId ? { tenantId: args.tenantId } : {}) });
