@@ -71,7 +71,9 @@ export const maxDate = (a: LocalDate, b: LocalDate): LocalDate => (a > b ? a : b
 export const minDate = (a: LocalDate, b: LocalDate): LocalDate => (a < b ? a : b);
 
 function parseLiteral(value: unknown): LocalDate {
-  if (!isLocalDate(value)) throw new GraphQLError(`Date must be a calendar date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  if (!isLocalDate(value)) {
+    throw new GraphQLError(`Date must be a calendar date as YYYY-MM-DD, got ${JSON.stringify(value)}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
   return value;
 }
 

@@ -56,6 +56,22 @@ export function recordEvent(em: EntityManager, topic: string, tenantId: string |
   return event;
 }
 
+/** Records many events of one topic with one statement (bulk work such as a billing run). */
+export async function recordEvents(
+  em: EntityManager,
+  topic: string,
+  events: readonly { tenantId?: string; payload: Record<string, unknown> }[],
+): Promise<void> {
+  if (events.length === 0) return;
+  const rows = events.map((event) => ({ id: randomUUID(), tenant_id: event.tenantId ?? null, topic, payload: event.payload }));
+  await em.execute(
+    `insert into outbox_event (id, tenant_id, topic, payload, created_at)
+     select id, tenant_id, topic, payload, now() from jsonb_to_recordset(?::jsonb) as e(id uuid, tenant_id uuid, topic text, payload jsonb)`,
+    [JSON.stringify(rows)],
+  );
+  managersWithEvents.add(em);
+}
+
 export function toDomainEvent(row: OutboxEvent): DomainEvent {
   return {
     id: row.id,

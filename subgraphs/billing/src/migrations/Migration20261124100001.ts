@@ -104,6 +104,7 @@ export class Migration20261124100001 extends Migration {
       "status" text not null check ("status" in ('running', 'completed', 'failed')),
       "invoices_issued" int not null default 0,
       "started_at" timestamptz not null,
+      "reported_at" timestamptz not null default now(),
       "finished_at" timestamptz null,
       "error" text null
     )`);
