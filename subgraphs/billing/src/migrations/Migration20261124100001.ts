@@ -167,9 +167,9 @@ export class Migration20261124100001 extends Migration {
     this.addSql(`create table "invoice_line_tax" (
       "id" uuid primary key,
       "tenant_id" uuid not null,
-      "invoice_id" uuid not null references "invoice" ("id") on delete cascade,
+      "invoice_id" uuid not null,
       "line_id" uuid not null references "invoice_line" ("id") on delete cascade,
-      "tax_rate_id" uuid not null references "tax_rate" ("id"),
+      "tax_rate_id" uuid not null,
       "name" text not null,
       "jurisdiction" text not null,
       "rate" numeric(8, 4) not null,
@@ -280,19 +280,20 @@ export class Migration20261124100001 extends Migration {
         return new;
       end $$`);
     this.addSql(`create trigger "invoice_frozen_once_issued" before update on "invoice" for each row execute function billing_freeze_issued_invoice()`);
-    this.addSql(`create function billing_freeze_issued_lines() returns trigger language plpgsql as $$
-      declare
-        invoice_status text;
+    // Statement-level, so a billing run inserting thousands of lines pays one check per statement.
+    const frozenCheck = (rows: string) => `
       begin
-        select status into invoice_status from invoice
-          where id = coalesce(new.invoice_id, old.invoice_id);
-        if invoice_status is not null and invoice_status <> 'draft' then
+        if exists (select 1 from ${rows} r join invoice i on i.id = r.invoice_id where i.status <> 'draft') then
           raise exception 'lines of an issued invoice are immutable' using errcode = 'P0001';
         end if;
-        return coalesce(new, old);
-      end $$`);
+        return null;
+      end`;
+    this.addSql(`create function billing_freeze_inserted_lines() returns trigger language plpgsql as $$${frozenCheck('new_rows')}$$`);
+    this.addSql(`create function billing_freeze_removed_lines() returns trigger language plpgsql as $$${frozenCheck('old_rows')}$$`);
     for (const table of ['invoice_line', 'invoice_line_tax']) {
-      this.addSql(`create trigger "${table}_frozen_once_issued" before insert or update or delete on "${table}" for each row execute function billing_freeze_issued_lines()`);
+      this.addSql(`create trigger "${table}_insert_frozen" after insert on "${table}" referencing new table as new_rows for each statement execute function billing_freeze_inserted_lines()`);
+      this.addSql(`create trigger "${table}_update_frozen" after update on "${table}" referencing old table as old_rows for each statement execute function billing_freeze_removed_lines()`);
+      this.addSql(`create trigger "${table}_delete_frozen" after delete on "${table}" referencing old table as old_rows for each statement execute function billing_freeze_removed_lines()`);
     }
 
     const tenantTables = [
@@ -310,6 +311,7 @@ export class Migration20261124100001 extends Migration {
       'service_plan', 'dunning_policy', 'billing_settings', 'processed_event', 'outbox_event',
     ]) this.addSql(`drop table if exists "${table}" cascade`);
     this.addSql('drop function if exists billing_freeze_issued_invoice() cascade');
-    this.addSql('drop function if exists billing_freeze_issued_lines() cascade');
+    this.addSql('drop function if exists billing_freeze_inserted_lines() cascade');
+    this.addSql('drop function if exists billing_freeze_removed_lines() cascade');
   }
 }
