@@ -151,7 +151,7 @@ export class Migration20261124100001 extends Migration {
     this.addSql(`create table "invoice_line" (
       "id" uuid primary key,
       "tenant_id" uuid not null,
-      "invoice_id" uuid not null references "invoice" ("id") on delete cascade,
+      "invoice_id" uuid not null references "invoice" ("id") on delete cascade deferrable initially deferred,
       "position" int not null,
       "kind" text not null check ("kind" in ('plan', 'setup_fee', 'proration', 'usage', 'one_time', 'manual')),
       "description" text not null,

@@ -38,10 +38,10 @@ export function statusFor(totalMinor: number, settledMinor: number): InvoiceStat
 }
 
 /**
- * Writes a batch of built invoices as issued: drafts with their lines and taxes first (issued
- * invoices refuse new lines), then numbers from the tenant's series, earlier credit applied oldest
- * first, the subscriptions advanced and one `billing.invoice.issued` event each, all in the
- * caller's transaction and in a fixed number of statements whatever the batch size.
+ * Writes a batch of built invoices as issued: their lines and taxes, then the invoices with numbers
+ * from the tenant's series and earlier credit applied oldest first, the subscriptions advanced and
+ * one `billing.invoice.issued` event each, all in the caller's transaction and in a fixed number of
+ * statements whatever the batch size.
  */
 export async function writeIssuedInvoices(
   em: EntityManager,
@@ -53,33 +53,6 @@ export async function writeIssuedInvoices(
   const invoices = batch.map(({ invoice }) => ({ ...invoice, id: randomUUID() }));
   const lines = invoices.flatMap((invoice) => invoice.lines.map((line, position) => ({ ...line, id: randomUUID(), invoiceId: invoice.id, position })));
 
-  await em.execute(
-    `insert into invoice (id, tenant_id, subscriber_id, subscription_id, kind, period_start, period_end, status, currency,
-                          issue_date, due_date, subtotal_minor, tax_minor, total_minor, billing_run_id, created_at)
-     select id, ?, subscriber_id, subscription_id, 'subscription', period_start, period_end, 'draft', currency,
-            issue_date, due_date, subtotal_minor, tax_minor, total_minor, ?, now()
-       from jsonb_to_recordset(?::jsonb) as x(id uuid, subscriber_id uuid, subscription_id uuid, period_start date, period_end date,
-            currency text, issue_date date, due_date date, subtotal_minor bigint, tax_minor bigint, total_minor bigint)`,
-    [
-      tenantId,
-      context.runId,
-      JSON.stringify(
-        invoices.map((invoice) => ({
-          id: invoice.id,
-          subscriber_id: invoice.subscriberId,
-          subscription_id: invoice.subscriptionId,
-          period_start: invoice.periodStart,
-          period_end: invoice.periodEnd,
-          currency: invoice.currency,
-          issue_date: invoice.issueDate,
-          due_date: addDays(invoice.issueDate, context.dueDays),
-          subtotal_minor: invoice.subtotalMinor,
-          tax_minor: invoice.taxMinor,
-          total_minor: invoice.totalMinor,
-        })),
-      ),
-    ],
-  );
   await em.execute(
     `insert into invoice_line (id, tenant_id, invoice_id, position, kind, description, quantity, unit_price_minor, amount_minor,
                                tax_minor, period_start, period_end, plan_id)
@@ -145,16 +118,39 @@ export async function writeIssuedInvoices(
     }
   }
 
+  // Invoices go in last, already issued: their lines precede them (the foreign key is checked at
+  // commit), so no issued invoice ever gains a line and no row is written twice.
   const numbers = await takeNumbers(em, tenantId, 'invoice', context.invoicePrefix, invoices.length);
   await em.execute(
-    `update invoice i set number = x.number, status = x.status, paid_minor = x.paid_minor, issued_at = now()
-       from jsonb_to_recordset(?::jsonb) as x(id uuid, number text, status text, paid_minor bigint)
-      where i.id = x.id`,
+    `insert into invoice (id, tenant_id, subscriber_id, subscription_id, kind, period_start, period_end, number, status, currency,
+                          issue_date, due_date, subtotal_minor, tax_minor, total_minor, paid_minor, billing_run_id, created_at, issued_at)
+     select id, ?, subscriber_id, subscription_id, 'subscription', period_start, period_end, number, status, currency,
+            issue_date, due_date, subtotal_minor, tax_minor, total_minor, paid_minor, ?, now(), now()
+       from jsonb_to_recordset(?::jsonb) as x(id uuid, subscriber_id uuid, subscription_id uuid, period_start date, period_end date,
+            number text, status text, currency text, issue_date date, due_date date, subtotal_minor bigint, tax_minor bigint,
+            total_minor bigint, paid_minor bigint)`,
     [
+      tenantId,
+      context.runId,
       JSON.stringify(
         invoices.map((invoice, i) => {
           const paid = paidByInvoice.get(invoice.id) ?? 0;
-          return { id: invoice.id, number: numbers[i], status: statusFor(invoice.totalMinor, paid), paid_minor: paid };
+          return {
+            id: invoice.id,
+            subscriber_id: invoice.subscriberId,
+            subscription_id: invoice.subscriptionId,
+            period_start: invoice.periodStart,
+            period_end: invoice.periodEnd,
+            number: numbers[i],
+            status: statusFor(invoice.totalMinor, paid),
+            currency: invoice.currency,
+            issue_date: invoice.issueDate,
+            due_date: addDays(invoice.issueDate, context.dueDays),
+            subtotal_minor: invoice.subtotalMinor,
+            tax_minor: invoice.taxMinor,
+            total_minor: invoice.totalMinor,
+            paid_minor: paid,
+          };
         }),
       ),
     ],
