@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readGatewayConfig, startGateway, type RunningGateway } from '@dotmac/gateway';
 import { composeSupergraph } from '@dotmac/scripts/index';
 import { dataOf, gql } from '../support/client.js';
-import { createIsp, type Isp } from '../support/fixtures.js';
+import { createIsp } from '../support/fixtures.js';
 import { platform } from '../support/platform-context.js';
 import { changeLogOf, eventually, mutateOk, newSubscriber } from './customers-client.js';
 

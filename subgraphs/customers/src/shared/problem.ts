@@ -18,19 +18,18 @@ export function throwFirst(problems: readonly Problem[]): void {
   if (first) throw toAppError(first);
 }
 
-/** The problem an AppError describes, with its field prefixed (for collecting several per row). */
-export function problemOf(error: AppError, prefix = ''): Problem {
-  const field = typeof error.details.field === 'string' ? error.details.field : '';
-  return { field: [prefix, field].filter(Boolean).join('.'), code: error.code, message: error.message };
+/** The problem an AppError describes. */
+export function problemOf(error: AppError): Problem {
+  return { field: typeof error.details.field === 'string' ? error.details.field : '', code: error.code, message: error.message };
 }
 
 /** Runs one validation; an AppError becomes a collected problem and the result is undefined. */
-export function collect<T>(problems: Problem[], check: () => T, prefix = ''): T | undefined {
+export function collect<T>(problems: Problem[], check: () => T): T | undefined {
   try {
     return check();
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    problems.push(problemOf(error, prefix));
+    problems.push(problemOf(error));
     return undefined;
   }
 }

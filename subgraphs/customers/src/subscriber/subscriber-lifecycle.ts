@@ -18,10 +18,6 @@ const STAFF_STEPS: Record<SubscriberStatus, readonly SubscriberStatus[]> = {
 /** Statuses billing's delinquency notice applies to; it is ignored for leads and cancelled accounts. */
 export const DELINQUENCY_APPLIES_TO: readonly SubscriberStatus[] = [ACTIVE, SUSPENDED];
 
-export function staffTransitions(from: SubscriberStatus): readonly SubscriberStatus[] {
-  return STAFF_STEPS[from];
-}
-
 /** Throws a CONFLICT saying why, and what is allowed, when staff may not move `from → to`. */
 export function assertStaffTransition(from: SubscriberStatus, to: SubscriberStatus): void {
   if (STAFF_STEPS[from].includes(to)) return;
