@@ -57,6 +57,8 @@ export interface StartSubgraphOptions<C> {
   model: Pick<DatabaseOptions, 'entities' | 'migrations'>;
   buildSchema: () => Promise<SubgraphSchema>;
   wire: (runtime: SubgraphRuntime) => Promise<SubgraphWiring<C>>;
+  /** Largest accepted `/graphql` body in bytes; the server's default when absent. */
+  maxBodyBytes?: number;
 }
 
 /**
@@ -94,6 +96,7 @@ export async function startSubgraph<C extends object>(options: StartSubgraphOpti
     checkHealth: () => orm.isConnected(),
     metrics: () => `# TYPE dotmac_sql_statements_total counter\ndotmac_sql_statements_total{service="${name}"} ${statements.total}\n`,
     routes: wiring.routes,
+    maxBodyBytes: options.maxBodyBytes,
   });
   return {
     ...server,

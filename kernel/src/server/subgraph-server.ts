@@ -27,6 +27,8 @@ export interface SubgraphServerOptions<C> {
   metrics?: () => string;
   /** Extra routes (e.g. internal REST endpoints), mounted before `/graphql`. */
   routes?: (app: Express) => void;
+  /** Largest accepted `/graphql` body in bytes (default 1 MiB); bulk operations may need more. */
+  maxBodyBytes?: number;
 }
 
 export interface RunningServer {
@@ -34,6 +36,8 @@ export interface RunningServer {
   port: number;
   stop(): Promise<void>;
 }
+
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 function unauthenticated(message: string) {
   return { errors: [{ message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] };
@@ -66,7 +70,7 @@ export async function startSubgraphServer<C extends object>(options: SubgraphSer
   options.routes?.(app);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES }),
     (req, res, next) => {
       const internal = verifyInternalContext(req.header(INTERNAL_CONTEXT_HEADER), options.signingKey);
       if (!internal) {

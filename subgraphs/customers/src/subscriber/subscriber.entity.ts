@@ -22,7 +22,7 @@ export enum SubscriberStatus {
 @Unique({ properties: ['tenantId', 'accountNumber'] })
 @Index({ properties: ['tenantId', 'name'] })
 export class Subscriber {
-  [OptionalProps]?: 'type' | 'status' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'type' | 'status' | 'statusBeforeDelinquency' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -37,13 +37,20 @@ export class Subscriber {
   name: string;
 
   @Property({ type: 'text', nullable: true })
-  email?: string;
+  email?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  phone?: string | null;
 
   @Enum({ items: () => SubscriberType })
   type: SubscriberType = SubscriberType.RESIDENTIAL;
 
   @Enum({ items: () => SubscriberStatus })
   status: SubscriberStatus = SubscriberStatus.LEAD;
+
+  /** While delinquent: the status billing's restoration returns to. Null otherwise. */
+  @Enum({ items: () => SubscriberStatus, nullable: true })
+  statusBeforeDelinquency: SubscriberStatus | null = null;
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();

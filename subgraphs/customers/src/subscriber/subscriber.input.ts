@@ -1,5 +1,6 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { SortDirection } from '@dotmac/kernel';
+import { CustomFieldValueInput } from '../custom-field/custom-field.input.js';
 import { SubscriberStatus, SubscriberType } from './subscriber.entity.js';
 
 @InputType()
@@ -8,16 +9,27 @@ export class CreateSubscriberInput {
   @Field() name: string;
   @Field(() => String, { nullable: true, description: 'Generated (S-000123) when omitted.' }) accountNumber?: string;
   @Field(() => String, { nullable: true }) email?: string;
+  @Field(() => String, { nullable: true }) phone?: string;
   @Field(() => SubscriberType, { nullable: true }) type?: SubscriberType;
   @Field(() => SubscriberStatus, { nullable: true, description: 'LEAD (default) or ACTIVE.' }) status?: SubscriberStatus;
+  @Field(() => [CustomFieldValueInput], { nullable: true, description: "Values of the ISP's custom fields; required ones must be given." })
+  customFields?: CustomFieldValueInput[];
 }
 
 @InputType()
 export class UpdateSubscriberInput {
   @Field(() => ID) subscriberId: string;
   @Field(() => String, { nullable: true }) name?: string;
-  @Field(() => String, { nullable: true }) email?: string;
+  @Field(() => String, { nullable: true, description: 'Null clears it.' }) email?: string | null;
+  @Field(() => String, { nullable: true, description: 'Null clears it.' }) phone?: string | null;
   @Field(() => SubscriberType, { nullable: true }) type?: SubscriberType;
+}
+
+@InputType()
+export class TransitionSubscriberInput {
+  @Field(() => ID) subscriberId: string;
+  @Field(() => SubscriberStatus, { description: 'DELINQUENT is set and cleared by billing only.' }) to: SubscriberStatus;
+  @Field(() => String, { nullable: true, description: 'Why, kept in the change log and the event.' }) reason?: string | null;
 }
 
 @InputType()

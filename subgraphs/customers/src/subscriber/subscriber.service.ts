@@ -1,73 +1,73 @@
-import { AppError, containsPattern, normaliseEmail, paginate, SortDirection, type ConnectionArgs, type EntityManager } from '@dotmac/kernel';
+import { containsPattern, paginate, recordEvent, SortDirection, type ConnectionArgs, type EntityManager } from '@dotmac/kernel';
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
-import { Subscriber, SubscriberStatus, type SubscriberType } from './subscriber.entity.js';
-import { SubscriberNode } from './subscriber.type.js';
+import type { Actor } from '../change-log/actor.js';
+import { ChangeAction } from '../change-log/change-log-entry.entity.js';
+import { changesBetween, initialValues, recordChange } from '../change-log/change-log.service.js';
+import { setInitialValues } from '../custom-field/custom-field-value.service.js';
+import type { ValueInput } from '../custom-field/custom-field-value.rules.js';
+import { optionalEmail, optionalPhone } from '../shared/text.js';
+import { reserveAccountNumbers } from './account-numbers.js';
+import { Subscriber, type SubscriberStatus, type SubscriberType } from './subscriber.entity.js';
+import { createdEventPayload, SubscriberTopic } from './subscriber.events.js';
 import { SubscriberOrderField, type SubscriberFilter, type SubscriberOrder } from './subscriber.input.js';
-
-const ACCOUNT_NUMBER = /^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/;
-/** Statuses a subscriber may be created in; the others are reached through the lifecycle. */
-const INITIAL_STATUSES = [SubscriberStatus.LEAD, SubscriberStatus.ACTIVE];
-
-function cleanName(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed.length < 1 || trimmed.length > 200) throw AppError.badInput('Name must be 1–200 characters', 'name');
-  return trimmed;
-}
-
-function cleanEmail(email: string | undefined | null): string | undefined {
-  if (email == null || email.trim() === '') return undefined;
-  return normaliseEmail(email);
-}
-
-const duplicateAccount = (accountNumber: string) => AppError.conflict(`Account number ${accountNumber} is taken`, 'accountNumber');
+import { lockSubscriber } from './subscriber.lookup.js';
+import { cleanAccountNumber, cleanName, duplicateAccount, initialStatus } from './subscriber.rules.js';
+import { SubscriberNode } from './subscriber.type.js';
 
 export interface NewSubscriber {
   name: string;
-  accountNumber?: string;
-  email?: string;
-  type?: SubscriberType;
-  status?: SubscriberStatus;
+  accountNumber?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  type?: SubscriberType | null;
+  status?: SubscriberStatus | null;
+  customFields?: ValueInput[] | null;
 }
 
-async function nextAccountNumber(em: EntityManager, tenantId: string): Promise<string> {
-  // Serialise generated numbers per tenant for this transaction, then take max + 1.
-  await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`subscriber-account:${tenantId}`]);
-  const [row] = await em.execute<{ next: number }[]>(
-    `select coalesce(max(substring(account_number from '^S-(\\d+)$')::int), 0) + 1 as next from subscriber where tenant_id = ?`,
-    [tenantId],
-  );
-  return `S-${String(row?.next ?? 1).padStart(6, '0')}`;
+export interface SubscriberChanges {
+  name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  type?: SubscriberType | null;
 }
 
-export async function createSubscriber(em: EntityManager, tenantId: string, input: NewSubscriber): Promise<Subscriber> {
+/** The fields the change log shows for a subscriber. */
+const loggedFields = (subscriber: Subscriber) => ({
+  accountNumber: subscriber.accountNumber,
+  name: subscriber.name,
+  email: subscriber.email ?? null,
+  phone: subscriber.phone ?? null,
+  type: subscriber.type,
+  status: subscriber.status,
+});
+
+export async function createSubscriber(em: EntityManager, tenantId: string, input: NewSubscriber, actor: Actor): Promise<Subscriber> {
   const name = cleanName(input.name);
-  const email = cleanEmail(input.email);
-  const status = input.status ?? SubscriberStatus.LEAD;
-  if (!INITIAL_STATUSES.includes(status)) throw AppError.badInput('A new subscriber starts as LEAD or ACTIVE', 'status');
-  let accountNumber = input.accountNumber?.trim();
-  if (accountNumber !== undefined && !ACCOUNT_NUMBER.test(accountNumber)) {
-    throw AppError.badInput('Account number: 1–32 letters, digits or "-"', 'accountNumber');
-  }
-  accountNumber ??= await nextAccountNumber(em, tenantId);
+  const email = optionalEmail(input.email);
+  const phone = optionalPhone(input.phone);
+  const status = initialStatus(input.status);
+  const accountNumber = cleanAccountNumber(input.accountNumber) ?? (await reserveAccountNumbers(em, tenantId, 1))[0]!;
   if (await em.count(Subscriber, { tenantId, accountNumber })) throw duplicateAccount(accountNumber);
-  const subscriber = em.create(Subscriber, { tenantId, name, email, accountNumber, type: input.type, status });
+  const subscriber = em.create(Subscriber, { tenantId, name, email, phone, accountNumber, type: input.type ?? undefined, status });
   await em.flush().catch((error: unknown) => {
     if (error instanceof UniqueConstraintViolationException) throw duplicateAccount(accountNumber);
     throw error;
   });
+  const customFieldChanges = await setInitialValues(em, subscriber, input.customFields ?? []);
+  recordChange(em, subscriber, { action: ChangeAction.CREATED, actor, changes: [...initialValues(loggedFields(subscriber)), ...customFieldChanges] });
+  recordEvent(em, SubscriberTopic.CREATED, tenantId, createdEventPayload(subscriber, 'api'));
   return subscriber;
 }
 
-export async function updateSubscriber(
-  em: EntityManager,
-  id: string,
-  changes: { name?: string | null; email?: string | null; type?: SubscriberType | null },
-): Promise<Subscriber> {
-  const subscriber = await em.findOne(Subscriber, { id });
-  if (!subscriber) throw AppError.notFound('Subscriber');
+export async function updateSubscriber(em: EntityManager, id: string, changes: SubscriberChanges, actor: Actor): Promise<Subscriber> {
+  const subscriber = await lockSubscriber(em, id);
+  const before = loggedFields(subscriber);
   if (changes.name != null) subscriber.name = cleanName(changes.name);
-  if (changes.email !== undefined) subscriber.email = cleanEmail(changes.email);
+  if (changes.email !== undefined) subscriber.email = optionalEmail(changes.email);
+  if (changes.phone !== undefined) subscriber.phone = optionalPhone(changes.phone);
   if (changes.type) subscriber.type = changes.type;
+  const fieldChanges = changesBetween(before, loggedFields(subscriber));
+  if (fieldChanges.length) recordChange(em, subscriber, { action: ChangeAction.UPDATED, actor, changes: fieldChanges });
   return subscriber;
 }
 
