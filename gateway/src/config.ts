@@ -15,12 +15,12 @@ const GATEWAY_ENV = {
   TRUST_PROXY: env.bool(false),
   LOG_LEVEL: env.oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
   MAX_QUERY_BYTES: env.int(20_000),
-  MAX_BODY_BYTES: env.int(100_000),
+  MAX_BODY_BYTES: env.int(8 * 1024 * 1024),
   MAX_DEPTH: env.int(12),
   MAX_ALIASES: env.int(30),
   MAX_COST: env.int(10_000),
   MAX_TOKENS: env.int(4000),
-  SUBGRAPH_TIMEOUT_MS: env.int(10_000),
+  SUBGRAPH_TIMEOUT_MS: env.int(30_000),
   SUBGRAPH_MAX_SOCKETS: env.int(64),
 };
 

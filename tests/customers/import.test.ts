@@ -1,6 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readGatewayConfig, startGateway, type RunningGateway } from '@dotmac/gateway';
-import { composeSupergraph } from '@dotmac/scripts/index';
+import { describe, expect, it } from 'vitest';
 import { dataOf, gql } from '../support/client.js';
 import { createIsp } from '../support/fixtures.js';
 import { platform } from '../support/platform-context.js';
@@ -34,28 +32,6 @@ const definePlan = (token: string, required = false) =>
   mutateOk(token, 'defineCustomField', { key: 'plan', label: 'Plan', type: 'SELECT', options: ['fiber-100', 'fiber-500'], required }, 'definition { id }');
 
 describe('bulk import', () => {
-  /**
-   * The platform gateway keeps its defaults (100 kB bodies, 10 s per subgraph call), below what a
-   * 10,000-row file needs; this gateway is the same code over the same subgraphs, configured for
-   * bulk imports (MAX_BODY_BYTES, and SUBGRAPH_TIMEOUT_MS so a loaded test machine cannot cut the call).
-   */
-  let bulkGateway: RunningGateway;
-
-  beforeAll(async () => {
-    const { supergraphSdl } = await composeSupergraph();
-    const config = readGatewayConfig({
-      INTERNAL_SIGNING_KEY: platform().internalSigningKey,
-      PORT: '0',
-      SUBGRAPH_URLS: Object.entries(platform().subgraphUrls).map(([name, url]) => `${name}=${url}`).join(','),
-      MAX_BODY_BYTES: String(8 * 1024 * 1024),
-      SUBGRAPH_TIMEOUT_MS: '60000',
-      TRUST_PROXY: 'true',
-      LOG_LEVEL: 'warn',
-    });
-    bulkGateway = await startGateway(config, { supergraphSdl });
-  });
-  afterAll(() => bulkGateway?.stop());
-
   it('imports 10,000 rows in one request, in one transaction, in well under 30 s', async () => {
     const isp = await createIsp('import-10k');
     const token = isp.admin.accessToken;
@@ -64,7 +40,7 @@ describe('bulk import', () => {
     rows[0]!.accountNumber = 'S-000500';
     const bodyBytes = Buffer.byteLength(JSON.stringify({ query: IMPORT, variables: { input: { rows } } }));
     const started = performance.now();
-    const result = dataOf(await gql(IMPORT, { input: { rows } }, { token, url: bulkGateway.url })).importSubscribers;
+    const result = dataOf(await gql(IMPORT, { input: { rows } }, { token })).importSubscribers;
     const elapsedMs = Math.round(performance.now() - started);
     console.log(`imported 10,000 rows (${(bodyBytes / 1024 / 1024).toFixed(2)} MB request) in ${elapsedMs} ms`);
     expect(result.userErrors).toEqual([]);
@@ -191,7 +167,7 @@ describe('bulk import', () => {
     const empty = dataOf(await gql(IMPORT, { input: { rows: [] } }, { token })).importSubscribers;
     expect(empty.userErrors).toEqual([{ code: 'BAD_USER_INPUT', field: ['rows'], message: 'Give at least one row' }]);
     const tooMany = Array.from({ length: 10_001 }, (_, index) => ({ name: `N${index}` }));
-    const oversized = dataOf(await gql(IMPORT, { input: { rows: tooMany } }, { token, url: bulkGateway.url })).importSubscribers;
+    const oversized = dataOf(await gql(IMPORT, { input: { rows: tooMany } }, { token })).importSubscribers;
     expect(oversized.userErrors).toEqual([{ code: 'BAD_USER_INPUT', field: ['rows'], message: 'At most 10000 rows per import; got 10001' }]);
     expect(await countOf(token)).toBe(301);
   });
