@@ -58,7 +58,7 @@ export async function seedPlan(client: pg.Client, tenantId: string, plan: PlanSe
   return id;
 }
 
-export async function seedAccount(client: pg.Client, tenantId: string, jurisdictions: string[] = [], subscriberId = randomUUID()): Promise<string> {
+export async function seedAccount(client: pg.Client, tenantId: string, jurisdictions: string[] = [], subscriberId: string = randomUUID()): Promise<string> {
   await client.query(
     `insert into billing_account (subscriber_id, tenant_id, currency, tax_jurisdictions, created_at, updated_at)
      values ($1, $2, 'USD', $3, now(), now()) on conflict do nothing`,

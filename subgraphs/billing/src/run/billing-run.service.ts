@@ -4,7 +4,7 @@ import { settingsOf } from '../settings/billing-settings.service.js';
 import { TaxRate } from '../tax/tax-rate.entity.js';
 import type { RateForTax } from '../tax/tax-calculation.js';
 import { BillingRun, BillingRunStatus, type BillingRunTrigger } from './billing-run.entity.js';
-import { lockDueSubscriptions, usageOfPreviousPeriods } from './due-subscriptions.js';
+import { endFinishedSubscriptions, lockDueSubscriptions, usageOfPreviousPeriods } from './due-subscriptions.js';
 import { buildInvoice } from './invoice-builder.js';
 import { writeIssuedInvoices, type IssueContext } from './invoice-writer.js';
 
@@ -43,6 +43,7 @@ export async function runBilling(db: Database, options: BillingRunOptions): Prom
   const scope = tenantScope(options.tenantId);
   const run = await db.run(scope, (em) => startRun(em, options));
   const prepared = await db.run(scope, async (em) => {
+    await endFinishedSubscriptions(em, options.tenantId);
     const rates: RateForTax[] = await em.find(TaxRate, { tenantId: options.tenantId });
     const settings = await settingsOf(em, options.tenantId);
     const policy = await policyOf(em, options.tenantId);

@@ -45,7 +45,7 @@ export async function lockDueSubscriptions(em: EntityManager, tenantId: string, 
        from subscription s
        join service_plan p on p.id = s.plan_id
        join billing_account a on a.subscriber_id = s.subscriber_id
-      where s.tenant_id = ? and s.status = 'active' and s.next_bill_date <= ?
+      where s.tenant_id = ? and s.status = 'active' and s.next_bill_date <= ? and (s.end_date is null or s.next_bill_date <= s.end_date)
       order by s.next_bill_date, s.id
       limit ?
       for update of s`,
@@ -79,6 +79,17 @@ export async function lockDueSubscriptions(em: EntityManager, tenantId: string, 
     },
     account: { currency: row.account_currency, taxJurisdictions: row.tax_jurisdictions, taxExemptJurisdictions: row.tax_exempt_jurisdictions },
   }));
+}
+
+/** Subscriptions whose end date has passed their next period stop: nothing of them is left to bill. */
+export async function endFinishedSubscriptions(em: EntityManager, tenantId: string): Promise<number> {
+  const ended = await em.execute(
+    `update subscription set status = 'ended', next_bill_date = null, updated_at = now()
+      where tenant_id = ? and status = 'active' and end_date is not null and next_bill_date > end_date
+      returning id`,
+    [tenantId],
+  );
+  return ended.length;
 }
 
 /** Usage of each subscription's previous period (the window it is billed in arrears), in one statement. */

@@ -1,0 +1,51 @@
+import type { Database, DomainEvent, EntityManager, EventBus, EventSubscription, Logger } from '@dotmac/kernel';
+
+export const SUBSCRIBER_CANCELLED_TOPIC = 'customers.subscriber.cancelled';
+export const SUBSCRIBER_CANCELLED_GROUP = 'billing-subscriber-cancelled';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Records the event as handled in the caller's transaction; false when it was handled before. */
+async function claim(em: EntityManager, event: DomainEvent, tenantId: string): Promise<boolean> {
+  const rows = await em.execute(`insert into processed_event (event_id, tenant_id) values (?, ?) on conflict do nothing returning event_id`, [event.id, tenantId]);
+  return rows.length > 0;
+}
+
+/**
+ * A cancelled subscriber is billed no further: its active subscriptions end with the period
+ * already billed (never-billed ones are cancelled outright). Nothing is refunded automatically;
+ * staff credit what the ISP's terms give back.
+ */
+export async function endSubscriptionsOf(em: EntityManager, tenantId: string, subscriberId: string): Promise<number> {
+  const cancelled = await em.execute(
+    `update subscription set status = 'cancelled', next_bill_date = null, cancelled_at = now(), updated_at = now()
+      where tenant_id = ? and subscriber_id = ? and status = 'active' and next_bill_date is not null and next_bill_date <= start_date
+      returning id`,
+    [tenantId, subscriberId],
+  );
+  const ending = await em.execute(
+    `update subscription set end_date = least(coalesce(end_date, next_bill_date - 1), next_bill_date - 1), cancelled_at = now(), updated_at = now()
+      where tenant_id = ? and subscriber_id = ? and status = 'active' and next_bill_date is not null
+      returning id`,
+    [tenantId, subscriberId],
+  );
+  return cancelled.length + ending.length;
+}
+
+/** Listens for subscribers the customers subgraph cancels; each event is applied once. */
+export function consumeSubscriberCancellations(bus: EventBus, db: Database, logger: Logger): Promise<EventSubscription> {
+  return bus.subscribe(SUBSCRIBER_CANCELLED_TOPIC, SUBSCRIBER_CANCELLED_GROUP, async (event) => {
+    const payload = event.payload as { subscriberId?: unknown; tenantId?: unknown };
+    const tenantId = event.tenantId ?? payload.tenantId;
+    if (typeof tenantId !== 'string' || !UUID.test(tenantId) || typeof payload.subscriberId !== 'string' || !UUID.test(payload.subscriberId)) {
+      logger.warn({ eventId: event.id }, 'subscriber cancellation without a usable subscriber and tenant; ignored');
+      return;
+    }
+    const subscriberId = payload.subscriberId;
+    await db.inTenant(tenantId, async (em) => {
+      if (!(await claim(em, event, tenantId))) return;
+      const ended = await endSubscriptionsOf(em, tenantId, subscriberId);
+      if (ended) logger.info({ subscriberId, ended }, 'subscriptions of a cancelled subscriber end with the billed period');
+    });
+  });
+}
