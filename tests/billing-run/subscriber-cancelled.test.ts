@@ -35,10 +35,10 @@ describe('a subscriber cancelled in customers', () => {
       () => withBillingDb(async (client) => (await client.query(`select end_date::text, status from subscription where id = $1`, [subscriptionId])).rows[0]),
       (value) => value.end_date !== null,
     );
-    expect(row).toEqual({ end_date: '2026-08-04', status: 'active' });
+    expect(row).toEqual({ end_date: '2026-08-04', status: 'cancelled' });
     const later = dataOf(await gql(`mutation { runBilling(input: { asOf: "2026-10-05" }) { run { invoicesIssued } } }`, {}, { token: isp.admin.accessToken }));
     expect(later.runBilling.run.invoicesIssued).toBe(0);
     const ended = await withBillingDb(async (client) => (await client.query(`select status, next_bill_date from subscription where id = $1`, [subscriptionId])).rows[0]);
-    expect(ended).toEqual({ status: 'ended', next_bill_date: null });
+    expect(ended).toEqual({ status: 'cancelled', next_bill_date: null });
   });
 });

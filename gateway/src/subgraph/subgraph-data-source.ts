@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ErrorCode, INTERNAL_CONTEXT_HEADER, signInternalContext } from '@dotmac/kernel';
+import { INTERNAL_CONTEXT_HEADER, signInternalContext } from '@dotmac/kernel';
 import { GraphQLError } from 'graphql';
 import { SYSTEM_VIEWER, type GatewayContext } from '../auth/gateway-context.js';
 import { REQUEST_ID_HEADER } from '../http/request-id.middleware.js';
@@ -20,26 +20,12 @@ export interface SubgraphDataSourceOptions {
 
 
 /**
- * A subgraph answers HTTP 400 with BAD_USER_INPUT when a value the client sent fails its scalar
- * (e.g. `Date` given 2026-02-30), which the gateway's schema cannot check. That is the client's
- * error: it is relayed as BAD_USER_INPUT. Any other 400 stays a platform fault.
- */
-function refusedClientValue(body: string): GraphQLError | undefined {
-  try {
-    const errors = (JSON.parse(body) as { errors?: { message?: string; extensions?: { code?: string } }[] }).errors;
-    if (!errors?.length || !errors.every((error) => error.extensions?.code === ErrorCode.BAD_USER_INPUT)) return undefined;
-    return new GraphQLError(String(errors[0]!.message), { extensions: { code: ErrorCode.BAD_USER_INPUT } });
-  } catch {
-    return undefined;
-  }
-}
-
-/**
  * Calls one subgraph for the gateway. Every fetch carries the viewer and request id in the signed
  * internal context header; client headers (Authorization included) are never forwarded.
  *
- * Transport failures (timeout, refused connection, non-2xx answers but the one above) become plain errors that the
- * error formatter masks as INTERNAL and logs: an HTTP 401 from a subgraph means the signing keys
+ * Transport failures (timeout, refused connection, non-2xx answers) become plain errors that the
+ * error formatter masks as INTERNAL and logs (except a 400 for a variable that fails a subgraph's
+ * scalar, which is the client's BAD_USER_INPUT): an HTTP 401 from a subgraph means the signing keys
  * disagree, which is the platform's fault, not the client's token. GraphQL errors inside a 2xx
  * answer are left to @apollo/gateway, which keeps their `extensions.code`.
  */
@@ -63,8 +49,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
     const body = await response.text().catch(() => '');
-    const refused = response.status === 400 ? refusedClientValue(body) : undefined;
-    if (refused) return refused;
+    const inputError = response.status === 400 ? badUserInputOf(body) : undefined;
+    if (inputError) return inputError;
     const detail = `Subgraph "${this.subgraphName}" answered HTTP ${response.status}: ${body.slice(0, 500)}`;
     return new GraphQLError(`Subgraph "${this.subgraphName}" is unavailable`, { originalError: new Error(detail) });
   }
@@ -75,4 +61,20 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       originalError: new Error(`Request to subgraph "${this.subgraphName}" failed: ${error.message}`, { cause: error }),
     });
   }
+}
+
+/**
+ * A subgraph answers HTTP 400 when a variable fails its scalar (a `Date` of 2026-02-30): the gateway
+ * passes custom scalars through unchecked, so that is the client's mistake, relayed as BAD_USER_INPUT.
+ */
+function badUserInputOf(body: string): GraphQLError | undefined {
+  try {
+    const first = (JSON.parse(body) as { errors?: Array<{ message?: unknown; extensions?: { code?: unknown } }> }).errors?.[0];
+    if (first?.extensions?.code === 'BAD_USER_INPUT' && typeof first.message === 'string') {
+      return new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+  } catch {
+    // not a GraphQL answer: a transport failure
+  }
+  return undefined;
 }

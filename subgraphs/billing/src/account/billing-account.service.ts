@@ -16,7 +16,9 @@ export async function ensureAccount(em: EntityManager, tenantId: string, subscri
        values (?, ?, ?, ?, now(), now()) on conflict (subscriber_id) do nothing`,
       [subscriberId, tenantId, currency ?? settings.currency, `{${settings.defaultTaxJurisdictions.join(',')}}`],
     );
-    account = await em.findOneOrFail(BillingAccount, { subscriberId });
+    account = await em.findOne(BillingAccount, { subscriberId });
+    // Still invisible after the insert: the id is another tenant's subscriber.
+    if (!account) throw AppError.notFound('Subscriber');
   }
   if (currency && currency !== account.currency) {
     throw AppError.badInput(`This subscriber is billed in ${account.currency}; ${currency} cannot be mixed in`, 'currency');

@@ -82,7 +82,7 @@ export class Migration20261124100001 extends Migration {
       "updated_at" timestamptz not null,
       constraint "subscription_dates_in_order" check ("end_date" is null or "end_date" >= "start_date")
     )`);
-    this.addSql(`create index "subscription_due_index" on "subscription" ("tenant_id", "next_bill_date") where "status" = 'active'`);
+    this.addSql(`create index "subscription_due_index" on "subscription" ("tenant_id", "next_bill_date") where "status" in ('active', 'cancelled')`);
     this.addSql(`create index "subscription_subscriber_index" on "subscription" ("tenant_id", "subscriber_id")`);
     this.addSql(`create table "tax_rate" (
       "id" uuid primary key,

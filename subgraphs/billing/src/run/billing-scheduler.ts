@@ -37,7 +37,7 @@ export class BillingScheduler {
       const tenants = await this.db.run(PLATFORM_SCOPE, (em) =>
         em.execute<{ tenant_id: string; billing: boolean }[]>(
           `select tenant_id, bool_or(billing) as billing from (
-             select distinct tenant_id, true as billing from subscription where status = 'active' and next_bill_date <= ?
+             select distinct tenant_id, true as billing from subscription where status in ('active', 'cancelled') and next_bill_date <= ?
              union all
              select distinct tenant_id, false from invoice where status in ('issued', 'partially_paid', 'overdue') and due_date < ?
            ) due group by tenant_id`,

@@ -1,5 +1,8 @@
 import type { EntityManager, LocalDate } from '@dotmac/kernel';
-import type { DueSubscription, UsageAggregate } from './invoice-builder.js';
+import { parseScaledDecimal } from '../money/rounding.js';
+import { QUANTITY_SCALE } from '../money/tiers.js';
+import type { UsageAggregate } from '../usage/usage-charge.js';
+import type { DueSubscription } from './invoice-builder.js';
 import { usageWindow } from './invoice-builder.js';
 
 interface DueRow {
@@ -45,7 +48,7 @@ export async function lockDueSubscriptions(em: EntityManager, tenantId: string, 
        from subscription s
        join service_plan p on p.id = s.plan_id
        join billing_account a on a.subscriber_id = s.subscriber_id
-      where s.tenant_id = ? and s.status = 'active' and s.next_bill_date <= ? and (s.end_date is null or s.next_bill_date <= s.end_date)
+      where s.tenant_id = ? and s.status in ('active', 'cancelled') and s.next_bill_date <= ? and (s.end_date is null or s.next_bill_date <= s.end_date)
       order by s.next_bill_date, s.id
       limit ?
       for update of s`,
@@ -81,11 +84,11 @@ export async function lockDueSubscriptions(em: EntityManager, tenantId: string, 
   }));
 }
 
-/** Subscriptions whose end date has passed their next period stop: nothing of them is left to bill. */
+/** Subscriptions whose end date comes before their next period stop (active ones end): nothing is left to bill. */
 export async function endFinishedSubscriptions(em: EntityManager, tenantId: string): Promise<number> {
   const ended = await em.execute(
-    `update subscription set status = 'ended', next_bill_date = null, updated_at = now()
-      where tenant_id = ? and status = 'active' and end_date is not null and next_bill_date > end_date
+    `update subscription set status = case when status = 'active' then 'ended' else status end, next_bill_date = null, updated_at = now()
+      where tenant_id = ? and status in ('active', 'cancelled') and end_date is not null and next_bill_date > end_date
       returning id`,
     [tenantId],
   );
@@ -111,9 +114,12 @@ export async function usageOfPreviousPeriods(em: EntityManager, tenantId: string
     [JSON.stringify(windows), tenantId],
   );
   return new Map(
-    rows.map((row) => [row.subscription_id, { count: Number(row.count), sum: trimDecimal(row.sum), max: trimDecimal(row.max), uniqueCount: Number(row.unique_count) }]),
+    rows.map((row) => [
+      row.subscription_id,
+      { count: Number(row.count), sum: scaled(row.sum), max: scaled(row.max), uniqueCount: Number(row.unique_count) },
+    ]),
   );
 }
 
-/** "750.000000" → "750". */
-const trimDecimal = (text: string): string => (text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text);
+/** A numeric(20,6) sum as an integer scaled by 10^QUANTITY_SCALE. */
+const scaled = (text: string): bigint => parseScaledDecimal(text, QUANTITY_SCALE) ?? 0n;

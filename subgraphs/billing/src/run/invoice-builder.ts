@@ -1,9 +1,9 @@
 import { addDays, daysBetween, type LocalDate } from '@dotmac/kernel';
 import { prorate } from '../money/proration.js';
-import { parseScaledDecimal } from '../money/rounding.js';
-import { graduatedCharge, QUANTITY_SCALE, UNIT_PRICE_SCALE, type ScaledTier } from '../money/tiers.js';
-import { PlanKind, UsageAggregation, type StoredUsageTier } from '../plan/service-plan.entity.js';
-import { BillingDayMode, BillingInterval, periodAt, type Period, type Schedule } from '../schedule/billing-schedule.js';
+import { PlanKind, type StoredUsageTier, type UsageAggregation } from '../plan/service-plan.entity.js';
+import { BillingDayMode, type BillingInterval, periodAt, type Period, type Schedule } from '../schedule/billing-schedule.js';
+import { scheduleOf } from '../subscription/subscription-schedule.js';
+import { usageCharge, type UsageAggregate } from '../usage/usage-charge.js';
 import { applicableRates, taxesOnLine, type RateForTax, type TaxProfile } from '../tax/tax-calculation.js';
 import { InvoiceLineKind } from '../invoice/invoice-line.entity.js';
 
@@ -35,14 +35,6 @@ export interface DueSubscription {
     usageTiers: StoredUsageTier[] | null;
   };
   account: TaxProfile & { currency: string };
-}
-
-/** Aggregated usage of one metric over one window. Quantities are decimal text. */
-export interface UsageAggregate {
-  count: number;
-  sum: string;
-  max: string;
-  uniqueCount: number;
 }
 
 export interface BuiltLine {
@@ -79,15 +71,16 @@ export interface Advance {
   ended: boolean;
 }
 
-const INTERVAL_MONTHS = { monthly: 1, quarterly: 3, annual: 12 } as const;
-
-export function scheduleOf(subscription: DueSubscription): Schedule {
-  return {
-    startDate: subscription.startDate,
-    intervalMonths: INTERVAL_MONTHS[subscription.plan.interval ?? BillingInterval.MONTHLY],
-    billingDay: subscription.billingDay,
-    anchorDate: subscription.anchorDate,
-  };
+/** The subscription's schedule (a one-time plan bills once, on its start date). */
+export function scheduleOfDue(subscription: DueSubscription): Schedule {
+  return (
+    scheduleOf(subscription, { kind: subscription.plan.kind, interval: subscription.plan.interval ?? undefined }) ?? {
+      startDate: subscription.startDate,
+      intervalMonths: 1,
+      billingDay: subscription.billingDay,
+      anchorDate: subscription.anchorDate,
+    }
+  );
 }
 
 /** The period the subscription bills next, cut at its end date when it ends inside it. */
@@ -96,7 +89,7 @@ export function nextPeriod(subscription: DueSubscription): Period & { lastDay: L
     const day = subscription.nextBillDate;
     return { index: 0, start: day, end: addDays(day, 1), days: 1, fullDays: 1, lastDay: day };
   }
-  const period = periodAt(scheduleOf(subscription), subscription.nextPeriodIndex);
+  const period = periodAt(scheduleOfDue(subscription), subscription.nextPeriodIndex);
   const lastDay = addDays(period.end, -1);
   if (subscription.endDate && subscription.endDate < lastDay) {
     return { ...period, days: daysBetween(period.start, subscription.endDate) + 1, lastDay: subscription.endDate };
@@ -107,37 +100,11 @@ export function nextPeriod(subscription: DueSubscription): Period & { lastDay: L
 /** The window whose usage the period's invoice charges: the period before it (billed in arrears). */
 export function usageWindow(subscription: DueSubscription): { from: LocalDate; to: LocalDate } | undefined {
   if (!subscription.plan.usageMetric || subscription.plan.kind === PlanKind.ONE_TIME) return undefined;
-  const schedule = scheduleOf(subscription);
+  const schedule = scheduleOfDue(subscription);
   const first = schedule.anchorDate > schedule.startDate ? -1 : 0;
   if (subscription.nextPeriodIndex <= first) return undefined;
   const previous = periodAt(schedule, subscription.nextPeriodIndex - 1);
   return { from: previous.start, to: previous.end };
-}
-
-function scaledTiers(tiers: readonly StoredUsageTier[]): ScaledTier[] {
-  return tiers.map((tier) => ({
-    upTo: tier.upTo === null ? null : parseScaledDecimal(tier.upTo, QUANTITY_SCALE)!,
-    unitPrice: parseScaledDecimal(tier.unitPrice, UNIT_PRICE_SCALE)!,
-  }));
-}
-
-/** The quantity a plan charges for: its aggregation of the window's usage. */
-export function chargedQuantity(aggregation: UsageAggregation, usage: UsageAggregate): string {
-  switch (aggregation) {
-    case UsageAggregation.COUNT:
-      return String(usage.count);
-    case UsageAggregation.UNIQUE_COUNT:
-      return String(usage.uniqueCount);
-    case UsageAggregation.MAX:
-      return usage.max;
-    case UsageAggregation.SUM:
-      return usage.sum;
-  }
-}
-
-/** The graduated charge of a quantity (decimal text) on a plan's tiers. */
-export function usageAmount(quantity: string, tiers: readonly StoredUsageTier[]): number {
-  return graduatedCharge(parseScaledDecimal(quantity, QUANTITY_SCALE) ?? 0n, scaledTiers(tiers));
 }
 
 function line(kind: InvoiceLineKind, description: string, amountMinor: number, extra: Partial<BuiltLine> = {}): BuiltLine {
@@ -187,20 +154,17 @@ export function buildInvoice(
     lines.push(line(InvoiceLineKind.SETUP_FEE, `Setup fee: ${plan.name}`, plan.setupFeeMinor, { planId: plan.id }));
   }
   const window = usageWindow(subscription);
-  if (window && usage && plan.usageAggregation && plan.usageTiers) {
-    const quantity = chargedQuantity(plan.usageAggregation, usage);
-    const amount = usageAmount(quantity, plan.usageTiers);
-    if (amount > 0) {
-      lines.push(
-        line(InvoiceLineKind.USAGE, `${plan.usageMetric} usage ${window.from} – ${addDays(window.to, -1)}: ${quantity} ${plan.usageUnit ?? 'units'}`, amount, {
-          quantity,
-          unitPriceMinor: '0',
-          periodStart: window.from,
-          periodEnd: window.to,
-          planId: plan.id,
-        }),
-      );
-    }
+  const charge = window && usage ? usageCharge({ usageAggregation: plan.usageAggregation ?? undefined, usageTiers: plan.usageTiers ?? undefined }, usage) : null;
+  if (window && charge && charge.amountMinor > 0) {
+    lines.push(
+      line(InvoiceLineKind.USAGE, `${plan.usageMetric} usage ${window.from} – ${addDays(window.to, -1)}: ${charge.quantity} ${plan.usageUnit ?? 'units'}`, charge.amountMinor, {
+        quantity: charge.quantity,
+        unitPriceMinor: '0',
+        periodStart: window.from,
+        periodEnd: window.to,
+        planId: plan.id,
+      }),
+    );
   }
   const taxRates = applicableRates(rates, subscription.account, issueDate);
   for (const built of lines) {
@@ -226,7 +190,7 @@ export function buildInvoice(
     },
     advance: {
       nextPeriodIndex: nextIndex,
-      nextBillDate: ended ? null : periodAt(scheduleOf(subscription), nextIndex).start,
+      nextBillDate: ended ? null : periodAt(scheduleOfDue(subscription), nextIndex).start,
       setupFeeBilled: true,
       ended,
     },

@@ -172,7 +172,7 @@ export async function writeIssuedInvoices(
   }
   await em.execute(
     `update subscription s set next_period_index = x.next_period_index, next_bill_date = x.next_bill_date,
-            setup_fee_billed = x.setup_fee_billed, status = case when x.ended then 'ended' else s.status end, updated_at = now()
+            setup_fee_billed = x.setup_fee_billed, status = case when x.ended and s.status = 'active' then 'ended' else s.status end, updated_at = now()
        from jsonb_to_recordset(?::jsonb) as x(id uuid, next_period_index int, next_bill_date date, setup_fee_billed boolean, ended boolean)
       where s.id = x.id`,
     [

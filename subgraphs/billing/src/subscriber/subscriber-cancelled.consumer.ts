@@ -24,7 +24,8 @@ export async function endSubscriptionsOf(em: EntityManager, tenantId: string, su
     [tenantId, subscriberId],
   );
   const ending = await em.execute(
-    `update subscription set end_date = least(coalesce(end_date, next_bill_date - 1), next_bill_date - 1), cancelled_at = now(), updated_at = now()
+    `update subscription set status = 'cancelled', end_date = least(coalesce(end_date, next_bill_date - 1), next_bill_date - 1),
+            cancelled_at = now(), updated_at = now()
       where tenant_id = ? and subscriber_id = ? and status = 'active' and next_bill_date is not null
       returning id`,
     [tenantId, subscriberId],
