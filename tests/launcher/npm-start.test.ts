@@ -101,6 +101,10 @@ describe('npm start on embedded defaults (no DATABASE_URL, no REDIS_URL)', () =>
       if (audited < 250) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(audited).toBe(250);
+    // The demo ISPs bill: every active subscriber is subscribed and has been invoiced up to today.
+    const runs = await query(ispAdmin, `{ billingRuns(first: 1) { edges { node { status invoicesIssued } } } }`);
+    expect(runs.billingRuns.edges[0].node.status).toBe('COMPLETED');
+    expect(runs.billingRuns.edges[0].node.invoicesIssued).toBeGreaterThan(0);
 
     expect(await stop(first.child)).toBe(130); // the conventional exit code after Ctrl-C
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -96,3 +96,22 @@ export function demoSubscriber(tenant: DemoTenant, index: number): DemoSubscribe
 export function demoSubscribers(tenant: DemoTenant): DemoSubscriber[] {
   return Array.from({ length: tenant.subscriberCount }, (_, index) => demoSubscriber(tenant, index));
 }
+
+export interface DemoPlan {
+  code: string;
+  name: string;
+  price: number;
+  setupFee: number;
+  downloadKbps: number;
+  uploadKbps: number;
+  minContractMonths: number;
+}
+
+/** Each demo ISP sells these plans (prices in cents) and charges one state sales tax. */
+export const DEMO_PLANS: readonly DemoPlan[] = Object.freeze([
+  { code: 'HOME-100', name: 'Home 100', price: 4999, setupFee: 0, downloadKbps: 100_000, uploadKbps: 20_000, minContractMonths: 0 },
+  { code: 'FIBER-500', name: 'Fiber 500', price: 7999, setupFee: 9900, downloadKbps: 500_000, uploadKbps: 100_000, minContractMonths: 12 },
+  { code: 'BIZ-1G', name: 'Business 1G', price: 19900, setupFee: 0, downloadKbps: 1_000_000, uploadKbps: 1_000_000, minContractMonths: 24 },
+]);
+
+export const DEMO_TAX = Object.freeze({ name: 'State sales tax', jurisdiction: 'US-TX', rate: '6.25', effectiveFrom: '2020-01-01' });

@@ -57,6 +57,21 @@ export const createUserField = (alias: string, input: Record<string, unknown>): 
 export const createSubscriberField = (alias: string, input: Record<string, unknown>): string =>
   mutationField(alias, 'createSubscriber', input, 'subscriber { id }');
 
+export const createServicePlanField = (alias: string, input: Record<string, unknown>): string =>
+  mutationField(alias, 'createServicePlan', input, 'plan { id }');
+
+export const createSubscriptionField = (alias: string, input: Record<string, unknown>): string =>
+  mutationField(alias, 'createSubscription', input, 'subscription { id }');
+
+export const createTaxRateField = (alias: string, input: Record<string, unknown>): string =>
+  mutationField(alias, 'createTaxRate', input, 'taxRate { id }');
+
+export const updateBillingSettingsField = (alias: string, input: Record<string, unknown>): string =>
+  mutationField(alias, 'updateBillingSettings', input, 'settings { currency }');
+
+export const runBillingField = (alias: string, input: Record<string, unknown>): string =>
+  mutationField(alias, 'runBilling', input, 'run { invoicesIssued }');
+
 export function mutationDocument(name: string, fields: string[]): string {
   return `mutation ${name} {\n  ${fields.join('\n  ')}\n}`;
 }

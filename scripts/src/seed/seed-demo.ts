@@ -1,10 +1,27 @@
-import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_TENANTS, demoStaff, demoSubscribers, type Credentials, type DemoTenant } from './demo-data.js';
+import {
+  DEMO_ADMIN,
+  DEMO_PASSWORD,
+  DEMO_PLANS,
+  DEMO_TAX,
+  DEMO_TENANTS,
+  demoStaff,
+  demoSubscribers,
+  type Credentials,
+  type DemoPlan,
+  type DemoSubscriber,
+  type DemoTenant,
+} from './demo-data.js';
 import { GatewayClient, enumValue } from './graphql-client.js';
 import {
   LOGIN,
   TENANT_COUNT,
+  createServicePlanField,
   createSubscriberField,
+  createSubscriptionField,
+  createTaxRateField,
   createTenantField,
+  runBillingField,
+  updateBillingSettingsField,
   createUserField,
   mutationDocument,
   transitionTenantField,
@@ -28,6 +45,7 @@ export interface SeededTenant {
   id: string;
   users: number;
   subscribers: number;
+  invoices: number;
 }
 
 export interface SeedResult {
@@ -50,22 +68,64 @@ function expectNoUserErrors<P extends Payload>(what: string, payload: P | null |
   return payload;
 }
 
-/** Sends one aliased mutation per item, `batchSize` per request, and checks every payload. */
-async function inBatches<T>(
+/** Sends one aliased mutation per item, `batchSize` per request, checks every payload and returns them in order. */
+async function inBatches<T, P extends Payload = Payload>(
   client: GatewayClient,
   name: string,
   items: readonly T[],
   batchSize: number,
   field: (alias: string, item: T) => string,
   describe: (item: T) => string,
-): Promise<void> {
+): Promise<P[]> {
+  const payloads: P[] = [];
   for (let start = 0; start < items.length; start += batchSize) {
     const batch = items.slice(start, start + batchSize);
-    const data = await client.request<Record<string, Payload>>(
+    const data = await client.request<Record<string, P>>(
       mutationDocument(name, batch.map((item, offset) => field(`m${offset}`, item))),
     );
-    batch.forEach((item, offset) => expectNoUserErrors(describe(item), data[`m${offset}`]));
+    batch.forEach((item, offset) => payloads.push(expectNoUserErrors(describe(item), data[`m${offset}`])));
   }
+  return payloads;
+}
+
+/**
+ * The ISP's billing: its tax, its plans, a subscription for every active subscriber (started 45 to
+ * 75 days ago, so each has invoices) and a billing run up to today.
+ */
+async function seedBilling(client: GatewayClient, tenantId: string, activeSubscriberIds: string[], batchSize: number): Promise<number> {
+  const settings = await client.request<{ s: Payload | null }>(
+    mutationDocument('SeedBillingSettings', [updateBillingSettingsField('s', { tenantId, currency: 'USD', defaultTaxJurisdictions: [DEMO_TAX.jurisdiction] })]),
+  );
+  expectNoUserErrors('set billing settings', settings.s);
+  const tax = await client.request<{ t: Payload | null }>(mutationDocument('SeedTaxRate', [createTaxRateField('t', { tenantId, ...DEMO_TAX })]));
+  expectNoUserErrors('create the tax rate', tax.t);
+  const plans = await inBatches<DemoPlan, Payload & { plan: { id: string } }>(
+    client,
+    'SeedPlans',
+    DEMO_PLANS,
+    batchSize,
+    (alias, plan) => createServicePlanField(alias, { tenantId, kind: enumValue('RECURRING'), interval: enumValue('MONTHLY'), ...plan }),
+    (plan) => `create plan ${plan.code}`,
+  );
+  const today = new Date();
+  await inBatches(
+    client,
+    'SeedSubscriptions',
+    activeSubscriberIds.map((subscriberId, index) => ({ subscriberId, index })),
+    batchSize,
+    (alias, { subscriberId, index }) =>
+      createSubscriptionField(alias, {
+        tenantId,
+        subscriberId,
+        planId: plans[index % plans.length]!.plan.id,
+        startDate: new Date(today.getTime() - (45 + (index % 30)) * 86_400_000).toISOString().slice(0, 10),
+      }),
+    ({ index }) => `subscribe active subscriber ${index}`,
+  );
+  const run = await client.request<{ r: (Payload & { run: { invoicesIssued: number } | null }) | null }>(
+    mutationDocument('SeedBillingRun', [runBillingField('r', { tenantId })]),
+  );
+  return expectNoUserErrors('run billing', run.r).run?.invoicesIssued ?? 0;
 }
 
 async function seedTenant(client: GatewayClient, tenant: DemoTenant, batchSize: number): Promise<SeededTenant> {
@@ -96,7 +156,7 @@ async function seedTenant(client: GatewayClient, tenant: DemoTenant, batchSize: 
     }), (user) => `create user ${user.email}`);
 
   const subscribers = demoSubscribers(tenant);
-  await inBatches(client, 'SeedCreateSubscribers', subscribers, batchSize, (alias, subscriber) =>
+  const createdSubscribers = await inBatches<DemoSubscriber, Payload & { subscriber: { id: string } }>(client, 'SeedCreateSubscribers', subscribers, batchSize, (alias, subscriber) =>
     createSubscriberField(alias, {
       tenantId,
       name: subscriber.name,
@@ -106,7 +166,9 @@ async function seedTenant(client: GatewayClient, tenant: DemoTenant, batchSize: 
       accountNumber: subscriber.accountNumber,
     }), (subscriber) => `create subscriber ${subscriber.accountNumber}`);
 
-  return { slug: tenant.slug, id: tenantId, users: staff.length, subscribers: subscribers.length };
+  const active = createdSubscribers.filter((_, index) => subscribers[index]!.status === 'ACTIVE').map((payload) => payload.subscriber.id);
+  const invoices = await seedBilling(client, tenantId, active, batchSize);
+  return { slug: tenant.slug, id: tenantId, users: staff.length, subscribers: subscribers.length, invoices };
 }
 
 /** Signs in as the platform admin through the gateway and returns a client carrying the token. */
@@ -131,7 +193,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
   for (const tenant of DEMO_TENANTS) {
     const started = performance.now();
     seeded.push(await seedTenant(client, tenant, options.batchSize ?? 25));
-    log(`seeded ${tenant.name}: ${tenant.subscriberCount} subscribers in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    log(`seeded ${tenant.name}: ${tenant.subscriberCount} subscribers, ${seeded.at(-1)!.invoices} invoices in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   return { skipped: false, tenants: seeded };
 }
