@@ -11,7 +11,7 @@ export async function ensureAccount(em: EntityManager, tenantId: string, subscri
   let account = await em.findOne(BillingAccount, { subscriberId });
   if (!account) {
     const settings = await settingsOf(em, tenantId);
-    await em.getConnection().execute(
+    await em.execute(
       `insert into billing_account (subscriber_id, tenant_id, currency, tax_jurisdictions, created_at, updated_at)
        values (?, ?, ?, ?, now(), now()) on conflict (subscriber_id) do nothing`,
       [subscriberId, tenantId, currency ?? settings.currency, `{${settings.defaultTaxJurisdictions.join(',')}}`],

@@ -9,7 +9,7 @@ export type NumberSeries = 'invoice' | 'credit_note';
  */
 export async function takeNumbers(em: EntityManager, tenantId: string, series: NumberSeries, prefix: string, count = 1): Promise<string[]> {
   if (count <= 0) return [];
-  const [row] = await em.getConnection().execute<{ last_value: string }[]>(
+  const [row] = await em.execute<{ last_value: string }[]>(
     `insert into invoice_sequence (tenant_id, kind, last_value) values (?, ?, ?)
      on conflict (tenant_id, kind) do update set last_value = invoice_sequence.last_value + excluded.last_value
      returning last_value`,

@@ -36,7 +36,7 @@ export async function updateSettings(em: EntityManager, tenantId: string, change
   if (!settings) settings = em.create(BillingSettings, { tenantId, currency: DEFAULT_CURRENCY });
   if (changes.currency != null) {
     const currency = validCurrency(changes.currency);
-    if (currency !== settings.currency && (await em.getConnection().execute(`select 1 from invoice where tenant_id = ? limit 1`, [tenantId])).length) {
+    if (currency !== settings.currency && (await em.execute(`select 1 from invoice where tenant_id = ? limit 1`, [tenantId])).length) {
       throw AppError.conflict('The billing currency cannot change once invoices exist', 'currency');
     }
     settings.currency = currency;
