@@ -37,12 +37,15 @@ export interface Isp {
   adminEmail: string;
 }
 
-/** Creates a user through the gateway as the platform admin; returns its global id. */
-export async function createUser(tenantId: string | undefined, email: string, roles: string[], token?: string): Promise<string> {
+/**
+ * Creates a user through the gateway as the platform admin; returns its global id. A subscriber
+ * portal login (roles [SUBSCRIBER]) names its Subscriber's global id.
+ */
+export async function createUser(tenantId: string | undefined, email: string, roles: string[], token?: string, subscriberId?: string): Promise<string> {
   const data = dataOf(
     await gql(
       `mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } userErrors { code message field } } }`,
-      { input: { tenantId, email, password: PASSWORD, displayName: email.split('@')[0], roles } },
+      { input: { tenantId, email, password: PASSWORD, displayName: email.split('@')[0], roles, subscriberId } },
       { token: token ?? (await platformAdmin()).accessToken },
     ),
   );
