@@ -149,9 +149,12 @@ describe('invoices: drafts, issuing, taxes', () => {
     expect(byTotal.edges.map((edge: any) => edge.node.total.amount)).toEqual([999, 500]);
     const next = await list(`first: 2, after: "${byTotal.pageInfo.endCursor}", orderBy: { field: TOTAL, direction: DESC }`);
     expect(next.edges.map((edge: any) => edge.node.total.amount)).toEqual([400, 300]);
-    expect(codeOf(await gql(`{ invoice(id: "${(await list('first: 1')).edges[0] && 'bad'}") { id } }`, {}, { token: admin }))).toBe('BAD_USER_INPUT');
-    // Another ISP's invoice is NOT_FOUND.
-    const mine = (await list('first: 1')).edges[0].node;
-    expect(mine).toBeDefined();
+    expect(codeOf(await gql(`{ invoices(first: 1000) { totalCount } }`, {}, { token: admin }))).toBe('BAD_USER_INPUT');
+    // One ISP never sees another's invoices, by list or by id.
+    const theirId = dataOf(await gql(`{ invoices(first: 1, filter: { status: [ISSUED] }) { edges { node { id } } } }`, {}, { token: admin })).invoices.edges[0].node.id;
+    expect(codeOf(await gql(`query($id: ID!) { invoice(id: $id) { id } }`, { id: theirId }, { token }))).toBe('NOT_FOUND');
+    expect(dataOf(await gql(`{ invoices { edges { node { id } } } }`, {}, { token })).invoices.edges.map((edge: any) => edge.node.id)).not.toContain(theirId);
+    const hijack = await mutate(token, 'issueInvoice', 'IssueInvoiceInput', 'invoice { id }', { invoiceId: theirId });
+    expect(hijack.userErrors[0]).toMatchObject({ code: 'NOT_FOUND' });
   });
 });
