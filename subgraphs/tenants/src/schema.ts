@@ -2,6 +2,7 @@ import { buildFederatedSchema, type ReferenceResolvers } from '@dotmac/kernel';
 import { ApiKeyResolver } from './api-key/api-key.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { AuthResolver } from './auth/auth.resolver.js';
+import { BILLING_STUBS } from './node/billing-stubs.js';
 import { NodeResolver } from './node/node.resolver.js';
 import { SubscriberStub } from './subscriber/subscriber.stub.js';
 import { resolveTenantReference } from './tenant/tenant.reference.js';
@@ -13,7 +14,7 @@ import { UserResolver } from './user/user.resolver.js';
 export function buildSchema() {
   return buildFederatedSchema({
     resolvers: [TenantResolver, UserResolver, AuthResolver, ApiKeyResolver, AuditResolver, NodeResolver, UserTenantResolver, ApiKeyTenantResolver],
-    orphanedTypes: [SubscriberStub],
+    orphanedTypes: [SubscriberStub, ...Object.values(BILLING_STUBS)],
     references: { Tenant: resolveTenantReference } as unknown as ReferenceResolvers,
   });
 }

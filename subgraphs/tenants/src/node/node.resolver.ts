@@ -9,9 +9,10 @@ import { TenantType } from '../tenant/tenant.type.js';
 import { User } from '../user/user.entity.js';
 import { UserType } from '../user/user.type.js';
 import { SubscriberStub } from '../subscriber/subscriber.stub.js';
+import { BILLING_STUBS } from './billing-stubs.js';
 
 /** Types owned by other subgraphs: handed over by reference, their owner checks visibility. */
-const FOREIGN_TYPES: Record<string, new () => Node> = { Subscriber: SubscriberStub };
+const FOREIGN_TYPES: Record<string, new () => Node> = { Subscriber: SubscriberStub, ...BILLING_STUBS };
 
 @Resolver()
 export class NodeResolver {
