@@ -1,4 +1,4 @@
-import { expectGlobalId, portalSubscriberOf, requireRole, Role, tenantOf, type Viewer } from '@dotmac/kernel';
+import { expectGlobalId, isPlatformAdmin, PLATFORM_SCOPE, portalSubscriberOf, requireRole, Role, tenantOf, tenantScope, type Scope, type Viewer } from '@dotmac/kernel';
 
 /** Staff who change billing: plans, prices, invoices, payments, credit notes. */
 export const BILLING_WRITERS = [Role.TENANT_ADMIN, Role.BILLING];
@@ -22,4 +22,31 @@ export function readerScope(viewer: Viewer, tenantId?: string | null): { tenantI
   }
   requireRole(viewer, ...BILLING_READERS);
   return { tenantId: tenantOf(viewer, tenantId ? expectGlobalId(tenantId, 'Tenant', 'tenantId') : undefined) };
+}
+
+export type ReadScope = ReturnType<typeof readerScope>;
+
+/**
+ * What a viewer may see of billing objects reached by id or through another object (federation
+ * references, nested fields): its tenant (every tenant for platform admins, `tenantId` undefined)
+ * and, for a portal viewer, only its own subscriber's records.
+ */
+export interface Visibility {
+  tenantId?: string;
+  subscriberId?: string;
+}
+
+export function visibilityOf(viewer: Viewer): Visibility {
+  if (viewer.roles.includes(Role.SUBSCRIBER)) {
+    const subscriberId = portalSubscriberOf(viewer);
+    if (subscriberId) return { tenantId: tenantOf(viewer), subscriberId };
+  }
+  requireRole(viewer, ...BILLING_READERS);
+  return { tenantId: viewer.tenantId };
+}
+
+/** The database scope of the per-request loaders: every tenant for platform admins, else the viewer's own. */
+export function loaderScope(viewer: Viewer): Scope | undefined {
+  if (isPlatformAdmin(viewer)) return PLATFORM_SCOPE;
+  return viewer.tenantId ? tenantScope(viewer.tenantId) : undefined;
 }

@@ -1,4 +1,5 @@
 import { addDays, recordEvents, type EntityManager, type LocalDate } from '@dotmac/kernel';
+import { markOverdue } from '../invoice/invoice-overdue.service.js';
 import { DunningAction } from './dunning-policy.entity.js';
 import { policyOf } from './dunning-policy.service.js';
 
@@ -7,16 +8,6 @@ export interface DunningOutcome {
   reminders: number;
   suspended: number;
   terminated: number;
-}
-
-/** Issued invoices past their due date with money still owed become overdue; returns them. */
-async function markOverdue(em: EntityManager, tenantId: string, asOf: LocalDate): Promise<{ id: string; subscriber_id: string; number: string }[]> {
-  return em.execute(
-    `update invoice set status = 'overdue'
-      where tenant_id = ? and status in ('issued', 'partially_paid') and due_date < ?
-      returning id, subscriber_id, number`,
-    [tenantId, asOf],
-  );
 }
 
 interface ExecutedStep {
@@ -84,11 +75,6 @@ export async function runDunningPass(em: EntityManager, tenantId: string, asOf: 
   await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`dunning:${tenantId}`]);
   const policy = await policyOf(em, tenantId);
   const overdue = await markOverdue(em, tenantId, asOf);
-  await recordEvents(
-    em,
-    'billing.invoice.overdue',
-    overdue.map((row) => ({ tenantId, payload: { invoiceId: row.id, subscriberId: row.subscriber_id, number: row.number } })),
-  );
   const outcome: DunningOutcome = { markedOverdue: overdue.length, reminders: 0, suspended: 0, terminated: 0 };
   for (const [index, step] of policy.steps.entries()) {
     // Overdue starts the day after the due date; grace days follow; a step of N days fires N days after grace.

@@ -31,7 +31,7 @@ export const OPEN_STATUSES: readonly InvoiceStatus[] = [InvoiceStatus.ISSUED, In
 @Entity({ tableName: 'invoice' })
 @TenantFiltered()
 export class Invoice {
-  [OptionalProps]?: 'status' | 'subtotalMinor' | 'taxMinor' | 'totalMinor' | 'creditedMinor' | 'paidMinor' | 'createdAt';
+  [OptionalProps]?: 'status' | 'subtotalMinor' | 'taxMinor' | 'totalMinor' | 'creditedMinor' | 'paidMinor' | 'createdAt' | 'balanceDueMinor';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -1,5 +1,6 @@
 import { tenantScope, type Database, type EntityManager, type LocalDate, type Logger } from '@dotmac/kernel';
 import { policyOf } from '../dunning/dunning-policy.service.js';
+import { lockLedgers } from '../invoice/ledger-lock.js';
 import { settingsOf } from '../settings/billing-settings.service.js';
 import { TaxRate } from '../tax/tax-rate.entity.js';
 import type { RateForTax } from '../tax/tax-calculation.js';
@@ -58,6 +59,8 @@ export async function runBilling(db: Database, options: BillingRunOptions): Prom
         await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`billing-run:${options.tenantId}`]);
         const due = await lockDueSubscriptions(em, options.tenantId, options.asOf, options.batchSize);
         if (due.length === 0) return 0;
+        // Money changes lock subscriber ledgers first, then invoices, then the number series.
+        await lockLedgers(em, due.map((subscription) => subscription.subscriberId));
         const usage = await usageOfPreviousPeriods(em, options.tenantId, due);
         const built = due.map((subscription) => buildInvoice(subscription, prepared.rates, usage.get(subscription.id), options.asOf));
         const written = await writeIssuedInvoices(em, prepared.context, built);

@@ -22,9 +22,33 @@ export class TaxRateStub extends Node {
   @Field(() => ID) declare id: string;
 }
 
+/** Invoice is owned by the billing subgraph; here only so `node(id)` can hand it over. */
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('Invoice', { implements: Node })
+export class InvoiceStub extends Node {
+  @Field(() => ID) declare id: string;
+}
+
+/** Payment is owned by the billing subgraph; here only so `node(id)` can hand it over. */
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('Payment', { implements: Node })
+export class PaymentStub extends Node {
+  @Field(() => ID) declare id: string;
+}
+
+/** CreditNote is owned by the billing subgraph; here only so `node(id)` can hand it over. */
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('CreditNote', { implements: Node })
+export class CreditNoteStub extends Node {
+  @Field(() => ID) declare id: string;
+}
+
 /** Billing's node types by the tag of their global ids. */
 export const BILLING_NODE_TYPES: Record<string, new () => Node> = {
   ServicePlan: ServicePlanStub,
   Subscription: ServiceSubscriptionStub,
   TaxRate: TaxRateStub,
+  Invoice: InvoiceStub,
+  Payment: PaymentStub,
+  CreditNote: CreditNoteStub,
 };
