@@ -15,6 +15,7 @@ import { BillingRunResolver } from './run/billing-run.resolver.js';
 import { BillingSettingsResolver } from './settings/billing-settings.resolver.js';
 import { SubscriberLedgerResolver } from './subscriber/subscriber-ledger.resolver.js';
 import { SubscriberSubscriptionsResolver } from './subscriber/subscriber-subscriptions.resolver.js';
+import { PlanChangeResolver } from './subscription/plan-change.resolver.js';
 import { resolveSubscriptionReference } from './subscription/subscription.reference.js';
 import { SubscriptionResolver } from './subscription/subscription.resolver.js';
 import { resolveTaxRateReference } from './tax/tax-rate.reference.js';
@@ -30,6 +31,7 @@ export function buildSchema() {
       TaxRateResolver,
       BillingAccountResolver,
       SubscriptionResolver,
+      PlanChangeResolver,
       SubscriberSubscriptionsResolver,
       UsageResolver,
       InvoiceResolver,

@@ -47,3 +47,15 @@ export class SubscriptionOrder {
   @Field(() => SubscriptionOrderField) field: SubscriptionOrderField;
   @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) direction: SortDirection;
 }
+
+@InputType()
+export class ChangeSubscriptionPlanInput {
+  @Field(() => ID, { nullable: true, description: 'Platform admins name the ISP.' }) tenantId?: string;
+  @Field(() => ID) subscriptionId: string;
+  @Field(() => ID, { description: 'An active plan of the same currency and billing interval.' }) planId: string;
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'First day on the new plan: within the period already billed (credited and charged by actual days) or on the next billing date; today by default.',
+  })
+  effectiveDate?: LocalDate;
+}
