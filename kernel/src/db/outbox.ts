@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DomainEvent } from '../events/event-bus.js';
+import { insertRows } from './bulk.js';
 
 /**
  * A domain event written in the same transaction as the change it describes. The relay publishes
@@ -63,11 +64,11 @@ export async function recordEvents(
   events: readonly { tenantId?: string; payload: Record<string, unknown> }[],
 ): Promise<void> {
   if (events.length === 0) return;
-  const rows = events.map((event) => ({ id: randomUUID(), tenant_id: event.tenantId ?? null, topic, payload: event.payload }));
-  await em.execute(
-    `insert into outbox_event (id, tenant_id, topic, payload, created_at)
-     select id, tenant_id, topic, payload, now() from jsonb_to_recordset(?::jsonb) as e(id uuid, tenant_id uuid, topic text, payload jsonb)`,
-    [JSON.stringify(rows)],
+  const createdAt = new Date().toISOString();
+  await insertRows(
+    em,
+    'outbox_event',
+    events.map((event) => ({ id: randomUUID(), tenant_id: event.tenantId ?? null, topic, payload: event.payload, created_at: createdAt })),
   );
   managersWithEvents.add(em);
 }

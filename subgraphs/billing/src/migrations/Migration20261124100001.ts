@@ -283,7 +283,7 @@ export class Migration20261124100001 extends Migration {
     // Statement-level, so a billing run inserting thousands of lines pays one check per statement.
     const frozenCheck = (rows: string) => `
       begin
-        if exists (select 1 from ${rows} r join invoice i on i.id = r.invoice_id where i.status <> 'draft') then
+        if exists (select 1 from invoice i where i.id = any(array(select distinct invoice_id from ${rows})) and i.status <> 'draft') then
           raise exception 'lines of an issued invoice are immutable' using errcode = 'P0001';
         end if;
         return null;

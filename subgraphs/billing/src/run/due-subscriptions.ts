@@ -1,4 +1,4 @@
-import type { EntityManager, LocalDate } from '@dotmac/kernel';
+import { executeBound, type EntityManager, type LocalDate } from '@dotmac/kernel';
 import { parseScaledDecimal } from '../money/rounding.js';
 import { QUANTITY_SCALE } from '../money/tiers.js';
 import type { UsageAggregate } from '../usage/usage-charge.js';
@@ -104,7 +104,8 @@ export async function usageOfPreviousPeriods(em: EntityManager, tenantId: string
       : [];
   });
   if (windows.length === 0) return new Map();
-  const rows = await em.execute<{ subscription_id: string; count: string; sum: string; max: string; unique_count: string }[]>(
+  const rows = await executeBound<{ subscription_id: string; count: string; sum: string; max: string; unique_count: string }>(
+    em,
     `select w.subscription_id, count(u.id) as count, coalesce(sum(u.quantity), 0)::text as sum,
             coalesce(max(u.quantity), 0)::text as max, count(distinct u.unique_key) as unique_count
        from jsonb_to_recordset(?::jsonb) as w(subscription_id uuid, subscriber_id uuid, metric text, from_ts timestamptz, to_ts timestamptz)

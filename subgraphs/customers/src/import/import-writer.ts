@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@dotmac/kernel';
+import { insertRows, type EntityManager } from '@dotmac/kernel';
 import type { Actor } from '../change-log/actor.js';
 import { ChangeAction, type FieldChange } from '../change-log/change-log-entry.entity.js';
 import { initialValues } from '../change-log/change-log.service.js';
 import type { CustomFieldDefinition } from '../custom-field/custom-field-definition.entity.js';
 import { createdEventPayload, SubscriberTopic } from '../subscriber/subscriber.events.js';
-import { insertRows } from './bulk-insert.js';
 import type { CheckedRow } from './import-rows.js';
 
 export interface NewSubscriberRow extends CheckedRow {
