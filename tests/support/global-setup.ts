@@ -37,6 +37,9 @@ export default async function setup(project: TestProject) {
       resetDatabases: true,
       logLevel: 'warn',
       trustProxy: true,
+      // Tests drive billing runs and dunning with explicit dates; the scheduler, which uses the real
+      // clock, is exercised on its own (tests/billing-run/scheduler.test.ts).
+      inheritedEnv: { BILLING_SCHEDULER_INTERVAL_MS: '0' },
       log: () => undefined,
     });
   } catch (error) {

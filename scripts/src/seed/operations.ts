@@ -72,6 +72,13 @@ export const updateBillingSettingsField = (alias: string, input: Record<string, 
 export const runBillingField = (alias: string, input: Record<string, unknown>): string =>
   mutationField(alias, 'runBilling', input, 'run { invoicesIssued }');
 
+export const recordPaymentField = (alias: string, input: Record<string, unknown>): string =>
+  mutationField(alias, 'recordPayment', input, 'payment { id }');
+
+/** `alias: subscriber(id: "…") { balance { amount currency } }` */
+export const subscriberBalanceField = (alias: string, subscriberId: string): string =>
+  `${alias}: subscriber(id: ${JSON.stringify(subscriberId)}) { balance { amount currency } }`;
+
 export function mutationDocument(name: string, fields: string[]): string {
   return `mutation ${name} {\n  ${fields.join('\n  ')}\n}`;
 }

@@ -20,7 +20,9 @@ import {
   createSubscriptionField,
   createTaxRateField,
   createTenantField,
+  recordPaymentField,
   runBillingField,
+  subscriberBalanceField,
   updateBillingSettingsField,
   createUserField,
   mutationDocument,
@@ -68,7 +70,13 @@ function expectNoUserErrors<P extends Payload>(what: string, payload: P | null |
   return payload;
 }
 
-/** Sends one aliased mutation per item, `batchSize` per request, checks every payload and returns them in order. */
+/** Requests in flight at once: the subgraphs work on independent rows in parallel. */
+const CONCURRENT_REQUESTS = 4;
+
+/**
+ * Sends one aliased mutation per item, `batchSize` per request and a few requests at a time, checks
+ * every payload and returns them in the order of the items.
+ */
 async function inBatches<T, P extends Payload = Payload>(
   client: GatewayClient,
   name: string,
@@ -77,14 +85,16 @@ async function inBatches<T, P extends Payload = Payload>(
   field: (alias: string, item: T) => string,
   describe: (item: T) => string,
 ): Promise<P[]> {
-  const payloads: P[] = [];
-  for (let start = 0; start < items.length; start += batchSize) {
+  const payloads: P[] = new Array(items.length);
+  const starts = Array.from({ length: Math.ceil(items.length / batchSize) }, (_, i) => i * batchSize);
+  const send = async (start: number) => {
     const batch = items.slice(start, start + batchSize);
     const data = await client.request<Record<string, P>>(
       mutationDocument(name, batch.map((item, offset) => field(`m${offset}`, item))),
     );
-    batch.forEach((item, offset) => payloads.push(expectNoUserErrors(describe(item), data[`m${offset}`])));
-  }
+    batch.forEach((item, offset) => (payloads[start + offset] = expectNoUserErrors(describe(item), data[`m${offset}`])));
+  };
+  for (let i = 0; i < starts.length; i += CONCURRENT_REQUESTS) await Promise.all(starts.slice(i, i + CONCURRENT_REQUESTS).map(send));
   return payloads;
 }
 
@@ -125,7 +135,31 @@ async function seedBilling(client: GatewayClient, tenantId: string, activeSubscr
   const run = await client.request<{ r: (Payload & { run: { invoicesIssued: number } | null }) | null }>(
     mutationDocument('SeedBillingRun', [runBillingField('r', { tenantId })]),
   );
-  return expectNoUserErrors('run billing', run.r).run?.invoicesIssued ?? 0;
+  const invoices = expectNoUserErrors('run billing', run.r).run?.invoicesIssued ?? 0;
+  await payMostBalances(client, tenantId, activeSubscriberIds, batchSize);
+  return invoices;
+}
+
+/** Every subscriber but each tenth pays what it owes, so dunning has a few accounts to chase. */
+async function payMostBalances(client: GatewayClient, tenantId: string, subscriberIds: string[], batchSize: number): Promise<void> {
+  const payers = subscriberIds.filter((_, index) => index % 10 !== 9);
+  const payments: { subscriberId: string; balance: { amount: number; currency: string } }[] = [];
+  for (let start = 0; start < payers.length; start += batchSize) {
+    const batch = payers.slice(start, start + batchSize);
+    const balances = await client.request<Record<string, { balance: { amount: number; currency: string } }>>(
+      `query SeedBalances { ${batch.map((id, offset) => subscriberBalanceField(`b${offset}`, id)).join(' ')} }`,
+    );
+    batch.forEach((subscriberId, offset) => payments.push({ subscriberId, balance: balances[`b${offset}`]!.balance }));
+  }
+  await inBatches(
+    client,
+    'SeedPayments',
+    payments.filter(({ balance }) => balance.amount > 0),
+    batchSize,
+    (alias, { subscriberId, balance }) =>
+      recordPaymentField(alias, { tenantId, subscriberId, amount: balance.amount, currency: balance.currency, method: enumValue('CARD'), processor: 'demo', processorPaymentId: `demo-${subscriberId}` }),
+    ({ subscriberId }) => `pay the balance of ${subscriberId}`,
+  );
 }
 
 async function seedTenant(client: GatewayClient, tenant: DemoTenant, batchSize: number): Promise<SeededTenant> {
