@@ -81,6 +81,14 @@ describe('errors from subgraphs', () => {
     const { body } = await post({ query: '{ customers(first: 1) { edges { node { name tenant { name } } } } }' });
     expect(body.data).toEqual({ customers: { edges: [{ node: { name: 'Customer 0', tenant: { name: 'Acme ISP' } } }] } });
   });
+
+  it('asks a subgraph for each distinct entity once, answering every place that refers to it', async () => {
+    const before = subgraphs.calls.tenantReferences;
+    const { body } = await post({ query: '{ customers(first: 6) { edges { node { name tenant { id name } } } } }' });
+    expect(body.data.customers.edges).toHaveLength(6);
+    expect(body.data.customers.edges.every((edge: any) => edge.node.tenant.name === 'Acme ISP' && edge.node.tenant.id === 't1')).toBe(true);
+    expect(subgraphs.calls.tenantReferences - before).toBe(1);
+  });
 });
 
 describe('operation limits', () => {

@@ -4,10 +4,12 @@ import { INTERNAL_CONTEXT_HEADER, signInternalContext } from '@dotmac/kernel';
 import { GraphQLError } from 'graphql';
 import { SYSTEM_VIEWER, type GatewayContext } from '../auth/gateway-context.js';
 import { REQUEST_ID_HEADER } from '../http/request-id.middleware.js';
+import { dedupeRepresentations, expandEntitiesResponse } from './entity-dedup.js';
 import { keepAliveFetcher } from './keep-alive-fetcher.js';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
 export interface SubgraphDataSourceOptions {
   name: string;
@@ -37,6 +39,20 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     super({ url: options.url, fetcher: keepAliveFetcher({ timeoutMs: options.timeoutMs, maxSockets: options.maxSockets }) as unknown as Fetcher });
     this.subgraphName = options.name;
     this.signingKey = options.signingKey;
+  }
+
+  /**
+   * Entity fetches send each distinct representation once: the gateway asks for the same key from
+   * every place it occurs (hundreds of times for one author of many reviews), the answer is mapped
+   * back to every place exactly as if all had been sent.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    const representations = options.request.variables?.representations;
+    if (!Array.isArray(representations) || representations.length < 2) return super.process(options);
+    const { distinct, positionOf } = dedupeRepresentations(representations);
+    if (distinct.length === representations.length) return super.process(options);
+    const request = { ...options.request, variables: { ...options.request.variables, representations: distinct } };
+    return expandEntitiesResponse(await super.process({ ...options, request }), positionOf);
   }
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {

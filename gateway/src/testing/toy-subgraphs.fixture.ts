@@ -28,6 +28,9 @@ const customersSdl = parse(/* GraphQL */ `
   type Tenant @key(fields: "id", resolvable: false) { id: ID! }
 `);
 
+/** What the toy subgraphs were asked, reset by each start. */
+const calls = { authLookups: 0, subgraphOperations: 0, requestIds: [] as string[], tenantReferences: 0 };
+
 const customer = (index: number) => ({ id: `c${index}`, name: `Customer ${index}`, tenant: { id: 't1' } });
 const page = (size: number | null) => ({ edges: Array.from({ length: size ?? 3 }, (_, index) => ({ node: customer(index) })) });
 
@@ -43,7 +46,12 @@ const tenantsSchema = buildSubgraphSchema({
         throw AppError.forbidden('Requires one of the roles: platform_admin');
       },
     },
-    Tenant: { __resolveReference: (reference: { id: string }) => ({ id: reference.id, name: 'Acme ISP' }) },
+    Tenant: {
+      __resolveReference: (reference: { id: string }) => {
+        calls.tenantReferences += 1;
+        return { id: reference.id, name: 'Acme ISP' };
+      },
+    },
   },
 });
 
@@ -67,13 +75,16 @@ export interface ToySubgraphs {
   supergraphSdl: string;
   /** SUBGRAPH_URLS value pointing at the running toy subgraphs. */
   subgraphUrls: string;
-  calls: { authLookups: number; subgraphOperations: number; requestIds: string[] };
+  calls: { authLookups: number; subgraphOperations: number; requestIds: string[]; tenantReferences: number };
   stop(): Promise<void>;
 }
 
 export async function startToySubgraphs(): Promise<ToySubgraphs> {
   const logger = pino({ level: 'silent' });
-  const calls = { authLookups: 0, subgraphOperations: 0, requestIds: [] as string[] };
+  calls.authLookups = 0;
+  calls.subgraphOperations = 0;
+  calls.requestIds = [];
+  calls.tenantReferences = 0;
   const createContext = (internal: InternalContext) => {
     calls.subgraphOperations += 1;
     calls.requestIds.push(internal.requestId);

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { dedupeRepresentations, expandEntitiesResponse } from './entity-dedup.js';
+
+describe('entity representation deduplication', () => {
+  it('sends each distinct representation once, whatever the key order', () => {
+    const { distinct, positionOf } = dedupeRepresentations([
+      { __typename: 'User', id: '1' },
+      { id: '1', __typename: 'User' },
+      { __typename: 'User', id: '2' },
+      { __typename: 'User', id: '1' },
+    ]);
+    expect(distinct).toEqual([{ __typename: 'User', id: '1' }, { __typename: 'User', id: '2' }]);
+    expect(positionOf).toEqual([0, 0, 1, 0]);
+  });
+
+  it('maps entities, nulls and errors back to every position, errors in position order', () => {
+    const positionOf = [0, 1, 0, 2, 1];
+    const response = {
+      data: { _entities: [{ name: 'a' }, null, { name: 'c', flagged: null }] },
+      errors: [
+        { message: 'b missing', path: ['_entities', 1] },
+        { message: 'c flagged', path: ['_entities', 2, 'flagged'], extensions: { code: 'X' } },
+        { message: 'general' },
+      ],
+    };
+    expect(expandEntitiesResponse(response, positionOf)).toEqual({
+      data: { _entities: [{ name: 'a' }, null, { name: 'a' }, { name: 'c', flagged: null }, null] },
+      errors: [
+        { message: 'general' },
+        { message: 'b missing', path: ['_entities', 1] },
+        { message: 'c flagged', path: ['_entities', 3, 'flagged'], extensions: { code: 'X' } },
+        { message: 'b missing', path: ['_entities', 4] },
+      ],
+    });
+  });
+
+  it('leaves a failed fetch (no entities) as it is', () => {
+    const response = { data: null, errors: [{ message: 'down' }] };
+    expect(expandEntitiesResponse(response, [0, 0])).toEqual(response);
+  });
+});

@@ -1,0 +1,66 @@
+import type { GraphQLFormattedError } from 'graphql';
+
+/** A stable text of a representation, whatever the order of its keys. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export interface DedupedRepresentations {
+  /** Each distinct representation once, in order of first appearance. */
+  distinct: unknown[];
+  /** For every original position, the position of its representation in `distinct`. */
+  positionOf: number[];
+}
+
+/** Collapses repeated entity representations (the same key asked for from many places). */
+export function dedupeRepresentations(representations: readonly unknown[]): DedupedRepresentations {
+  const seen = new Map<string, number>();
+  const distinct: unknown[] = [];
+  const positionOf = representations.map((representation) => {
+    const key = canonical(representation);
+    let position = seen.get(key);
+    if (position === undefined) {
+      position = distinct.length;
+      seen.set(key, position);
+      distinct.push(representation);
+    }
+    return position;
+  });
+  return { distinct, positionOf };
+}
+
+interface EntitiesResponse {
+  data?: Record<string, unknown> | null;
+  errors?: readonly GraphQLFormattedError[];
+}
+
+/**
+ * Maps an `_entities` answer for the distinct representations back onto the original list: every
+ * position gets its entity, and every error about an entity is repeated for each position that
+ * asked for it, with that position in its path, in order of position, as a subgraph answering the
+ * full list would have reported them.
+ */
+export function expandEntitiesResponse<R extends EntitiesResponse>(response: R, positionOf: readonly number[]): R {
+  const entities = response.data?._entities;
+  const data = Array.isArray(entities) ? { ...response.data, _entities: positionOf.map((position) => entities[position] ?? null) } : response.data;
+  if (!response.errors?.length) return { ...response, data };
+  const originalsOf = new Map<number, number[]>();
+  positionOf.forEach((position, original) => originalsOf.set(position, [...(originalsOf.get(position) ?? []), original]));
+  const general: GraphQLFormattedError[] = [];
+  const perEntity: { original: number; order: number; error: GraphQLFormattedError }[] = [];
+  response.errors.forEach((error, order) => {
+    const [head, position, ...rest] = error.path ?? [];
+    if (head !== '_entities' || typeof position !== 'number' || !originalsOf.has(position)) {
+      general.push(error);
+      return;
+    }
+    for (const original of originalsOf.get(position)!) perEntity.push({ original, order, error: { ...error, path: ['_entities', original, ...rest] } });
+  });
+  perEntity.sort((a, b) => a.original - b.original || a.order - b.order);
+  return { ...response, data, errors: [...general, ...perEntity.map((entry) => entry.error)] };
+}
