@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 // The built gateway, as the platform runs it: Node loads it with the one `graphql` instance that
@@ -80,6 +81,17 @@ describe('errors from subgraphs', () => {
   it('joins entities across subgraphs', async () => {
     const { body } = await post({ query: '{ customers(first: 1) { edges { node { name tenant { name } } } } }' });
     expect(body.data).toEqual({ customers: { edges: [{ node: { name: 'Customer 0', tenant: { name: 'Acme ISP' } } }] } });
+  });
+
+  it('serves automatic persisted queries: a known hash stands for its document', async () => {
+    const query = '{ customers(first: 2) { edges { node { id } } } }';
+    const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') };
+    const unknown = await post({ extensions: { persistedQuery } });
+    expect(unknown.body.errors[0]).toMatchObject({ message: 'PersistedQueryNotFound' });
+    const registered = await post({ query, extensions: { persistedQuery } });
+    expect(registered.body.data.customers.edges).toHaveLength(2);
+    const byHash = await post({ extensions: { persistedQuery } });
+    expect(byHash.body).toEqual(registered.body);
   });
 
   it('asks a subgraph for each distinct entity once, answering every place that refers to it', async () => {
