@@ -9,7 +9,9 @@ const GATEWAY_ENV = {
   PORT: env.int(4000),
   SUPERGRAPH_PATH: env.string('schema/supergraph.graphql'),
   SUBGRAPH_URLS: env.string(''),
-  INTERNAL_SIGNING_KEY: env.secret(),
+  /** DotMac's identity and tenant context; false serves any supergraph as a plain gateway. */
+  DOTMAC_AUTH: env.bool(true),
+  INTERNAL_SIGNING_KEY: env.optionalSecret(),
   TENANTS_INTERNAL_URL: env.optionalUrl(),
   AUTH_CACHE_TTL_MS: env.int(1000),
   TRUST_PROXY: env.bool(false),
@@ -40,7 +42,10 @@ export interface GatewayConfig {
   readonly supergraphPath: string;
   /** Subgraph URL overrides keyed by lowercased subgraph name; the supergraph's URLs apply otherwise. */
   readonly subgraphUrls: Readonly<Record<string, string>>;
-  readonly signingKey: string;
+  /** Tokens are resolved into viewers and subgraph calls carry the signed context; off: anonymous, unsigned. */
+  readonly auth: boolean;
+  /** Present whenever `auth` is on. */
+  readonly signingKey: string | undefined;
   /** Where tokens are resolved; undefined means `/internal/auth/resolve` on the tenants subgraph. */
   readonly tenantsInternalUrl?: string;
   readonly authCacheTtlMs: number;
@@ -79,6 +84,7 @@ export function readGatewayConfig(source: EnvSource = process.env): GatewayConfi
   const { MAX_QUERY_BYTES, MAX_BODY_BYTES, MAX_DEPTH, MAX_ALIASES, MAX_COST, MAX_TOKENS, SUBGRAPH_TIMEOUT_MS, SUBGRAPH_MAX_SOCKETS } = raw;
   requirePositive({ MAX_QUERY_BYTES, MAX_BODY_BYTES, MAX_DEPTH, MAX_ALIASES, MAX_COST, MAX_TOKENS, SUBGRAPH_TIMEOUT_MS, SUBGRAPH_MAX_SOCKETS }, problems);
   if (raw.PORT < 0 || raw.PORT > 65_535) problems.push(`PORT must be between 0 and 65535, got ${raw.PORT}`);
+  if (raw.DOTMAC_AUTH && !raw.INTERNAL_SIGNING_KEY) problems.push('INTERNAL_SIGNING_KEY is required unless DOTMAC_AUTH=false');
   if (raw.AUTH_CACHE_TTL_MS < 0) problems.push(`AUTH_CACHE_TTL_MS must not be negative, got ${raw.AUTH_CACHE_TTL_MS}`);
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
@@ -86,7 +92,8 @@ export function readGatewayConfig(source: EnvSource = process.env): GatewayConfi
     port: raw.PORT,
     supergraphPath: isAbsolute(raw.SUPERGRAPH_PATH) ? raw.SUPERGRAPH_PATH : resolve(REPO_ROOT, raw.SUPERGRAPH_PATH),
     subgraphUrls: Object.freeze(subgraphUrls),
-    signingKey: raw.INTERNAL_SIGNING_KEY,
+    auth: raw.DOTMAC_AUTH,
+    signingKey: raw.DOTMAC_AUTH ? raw.INTERNAL_SIGNING_KEY : undefined,
     tenantsInternalUrl: raw.TENANTS_INTERNAL_URL,
     authCacheTtlMs: raw.AUTH_CACHE_TTL_MS,
     trustProxy: raw.TRUST_PROXY,

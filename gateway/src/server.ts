@@ -4,7 +4,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { createLogger, type Logger } from '@dotmac/kernel';
+import { ANONYMOUS, createLogger, type Logger } from '@dotmac/kernel';
 import cors from 'cors';
 import express from 'express';
 import type { GatewayContext } from './auth/gateway-context.js';
@@ -65,10 +65,13 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
   const logger = options.logger ?? createLogger('gateway', config.logLevel);
   const supergraphSdl = options.supergraphSdl ?? (await readSupergraphSdl(config.supergraphPath));
   const subgraphs = resolveSubgraphEndpoints(supergraphSdl, config.subgraphUrls);
-  const viewers = new ViewerCache(
-    tenantsAuthClient({ url: tokenResolutionUrl(config, subgraphs), signingKey: config.signingKey, timeoutMs: config.subgraphTimeoutMs }),
-    config.authCacheTtlMs,
-  );
+  // Without DotMac auth (any-supergraph mode) every request is anonymous and no token is looked up.
+  const viewers = config.signingKey
+    ? new ViewerCache(
+        tenantsAuthClient({ url: tokenResolutionUrl(config, subgraphs), signingKey: config.signingKey, timeoutMs: config.subgraphTimeoutMs }),
+        config.authCacheTtlMs,
+      )
+    : undefined;
 
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -114,7 +117,8 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
       context: async ({ req, res }) => {
         const requestId = requestIdOf(res.locals);
         const credentials = { authorization: req.header('authorization'), apiKey: req.header('x-api-key') };
-        return { requestId, viewer: await viewerForRequest(viewers, credentials, req.ip, requestId) };
+        const viewer = viewers ? await viewerForRequest(viewers, credentials, req.ip, requestId) : { ...ANONYMOUS, clientIp: req.ip };
+        return { requestId, viewer };
       },
     }),
   );
@@ -142,7 +146,7 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
       await apollo.stop();
       server.closeAllConnections();
       await closed;
-      viewers.clear();
+      viewers?.clear();
     },
   };
 }

@@ -6,14 +6,6 @@ import { DEFAULT_FIRST_SUBGRAPH_PORT } from './subgraphs.js';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-const optionalSecret = {
-  read(name: string, raw: string | undefined, problems: string[]): string | undefined {
-    if (raw === undefined || raw === '') return undefined;
-    if (raw.length < 16) problems.push(`${name} must be a secret of at least 16 characters`);
-    return raw;
-  },
-};
-
 const sqlPrefix = {
   read(name: string, raw: string | undefined, problems: string[]): string {
     const value = raw || 'dotmac';
@@ -57,8 +49,8 @@ export function readLauncherConfig(source: EnvSource = process.env): LauncherCon
       EMBEDDED_PG_PORT: env.int(54329),
       DB_PREFIX: sqlPrefix,
       LOG_LEVEL: env.oneOf(LOG_LEVELS, 'info'),
-      JWT_SECRET: optionalSecret,
-      INTERNAL_SIGNING_KEY: optionalSecret,
+      JWT_SECRET: env.optionalSecret(),
+      INTERNAL_SIGNING_KEY: env.optionalSecret(),
       DOTMAC_SEED: env.bool(true),
     },
     source,

@@ -14,7 +14,8 @@ type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 export interface SubgraphDataSourceOptions {
   name: string;
   url: string;
-  signingKey: string;
+  /** Signs the internal context header; without it (DOTMAC_AUTH=false) calls carry none. */
+  signingKey: string | undefined;
   timeoutMs: number;
   /** Open connections to this subgraph at most. */
   maxSockets: number;
@@ -33,7 +34,7 @@ export interface SubgraphDataSourceOptions {
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly subgraphName: string;
-  private readonly signingKey: string;
+  private readonly signingKey: string | undefined;
 
   constructor(options: SubgraphDataSourceOptions) {
     super({ url: options.url, fetcher: keepAliveFetcher({ timeoutMs: options.timeoutMs, maxSockets: options.maxSockets }) as unknown as Fetcher });
@@ -59,7 +60,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const { viewer, requestId } =
       'incomingRequestContext' in options ? options.context : { viewer: SYSTEM_VIEWER, requestId: randomUUID() };
     const headers = options.request.http?.headers;
-    headers?.set(INTERNAL_CONTEXT_HEADER, signInternalContext({ viewer, requestId }, this.signingKey));
+    if (this.signingKey) headers?.set(INTERNAL_CONTEXT_HEADER, signInternalContext({ viewer, requestId }, this.signingKey));
     headers?.set(REQUEST_ID_HEADER, requestId);
   }
 

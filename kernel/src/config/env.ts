@@ -32,6 +32,14 @@ export const env = {
   string: (fallback?: string) => required((raw) => raw, 'a string', fallback),
   /** Never echoed back in an error message. */
   secret: () => required((raw) => (raw.length >= 16 ? raw : undefined), 'a secret of at least 16 characters', undefined, false),
+  /** A secret that may be absent (the caller decides when it is required). Never echoed back. */
+  optionalSecret: (): Field<string | undefined> => ({
+    read(name, raw, problems) {
+      if (raw === undefined || raw === '') return undefined;
+      if (raw.length < 16) problems.push(`${name} must be a secret of at least 16 characters`);
+      return raw;
+    },
+  }),
   int: (fallback?: number) =>
     required((raw) => (/^-?\d+$/.test(raw) ? Number(raw) : undefined), 'an integer', fallback),
   bool: (fallback?: boolean) =>
