@@ -25,7 +25,7 @@ export async function startStockGateway(supergraphSdl: string, urls: Readonly<Re
   return { url, stop: () => server.stop() };
 }
 
-/** DotMac's gateway on an ephemeral port; operation limits are raised unless `env` sets them. */
+/** DotMac's gateway on an ephemeral port with its default limits (the whole corpus fits them) unless `env` sets others. */
 export async function startDotmacGateway(supergraphSdl: string, subgraphUrls: string, env: Record<string, string> = {}): Promise<RunningGateway> {
   const config = readGatewayConfig({
     INTERNAL_SIGNING_KEY: SIGNING_KEY,
@@ -34,9 +34,6 @@ export async function startDotmacGateway(supergraphSdl: string, subgraphUrls: st
     // Anonymous requests only: no token is ever resolved.
     TENANTS_INTERNAL_URL: 'http://127.0.0.1:9/internal/auth/resolve',
     LOG_LEVEL: 'silent',
-    MAX_DEPTH: '40',
-    MAX_ALIASES: '100',
-    MAX_COST: '1000000',
     ...env,
   });
   return startGateway(config, { supergraphSdl, logger: pino({ level: 'silent' }) });
