@@ -1,4 +1,4 @@
-import { addDays, recordEvents, type EntityManager, type LocalDate } from '@dotmac/kernel';
+import { addDays, lockKey, recordEvents, type EntityManager, type LocalDate } from '@dotmac/kernel';
 import { markOverdue } from '../invoice/invoice-overdue.service.js';
 import { DunningAction } from './dunning-policy.entity.js';
 import { policyOf } from './dunning-policy.service.js';
@@ -72,7 +72,7 @@ async function terminate(em: EntityManager, tenantId: string, steps: ExecutedSte
  * Runs in the caller's transaction; suspension and termination are published through the outbox.
  */
 export async function runDunningPass(em: EntityManager, tenantId: string, asOf: LocalDate): Promise<DunningOutcome> {
-  await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`dunning:${tenantId}`]);
+  await lockKey(em, `dunning:${tenantId}`);
   const policy = await policyOf(em, tenantId);
   const overdue = await markOverdue(em, tenantId, asOf);
   const outcome: DunningOutcome = { markedOverdue: overdue.length, reminders: 0, suspended: 0, terminated: 0 };

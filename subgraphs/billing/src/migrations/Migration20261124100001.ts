@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { OUTBOX_TABLE_SQL, RLS_FUNCTION_SQL, tenantIsolationSql } from '@dotmac/kernel';
+import { OUTBOX_TABLE_SQL, PROCESSED_EVENT_TABLE_SQL, RLS_FUNCTION_SQL, tenantIsolationSql } from '@dotmac/kernel';
 
 const MONEY = 'bigint not null default 0';
 
@@ -255,11 +255,7 @@ export class Migration20261124100001 extends Migration {
       "executed_at" timestamptz not null,
       constraint "dunning_action_once_per_step" unique ("invoice_id", "step_index")
     )`);
-    this.addSql(`create table "processed_event" (
-      "event_id" text primary key,
-      "tenant_id" uuid null,
-      "processed_at" timestamptz not null default now()
-    )`);
+    this.addSql(PROCESSED_EVENT_TABLE_SQL);
     for (const sql of OUTBOX_TABLE_SQL) this.addSql(sql);
 
     // An issued invoice never changes: its amounts, lines and taxes are frozen by the database.
@@ -299,7 +295,7 @@ export class Migration20261124100001 extends Migration {
     const tenantTables = [
       'billing_settings', 'dunning_policy', 'service_plan', 'billing_account', 'subscription', 'tax_rate', 'billing_run',
       'invoice_sequence', 'invoice', 'invoice_line', 'invoice_line_tax', 'payment', 'payment_allocation', 'credit_note',
-      'credit_note_line', 'usage_event', 'dunning_action', 'outbox_event',
+      'credit_note_line', 'usage_event', 'dunning_action', 'processed_event', 'outbox_event',
     ];
     for (const table of tenantTables) for (const sql of tenantIsolationSql(table)) this.addSql(sql);
   }

@@ -1,4 +1,4 @@
-import { tenantScope, type Database, type EntityManager, type LocalDate, type Logger } from '@dotmac/kernel';
+import { lockKey, tenantScope, type Database, type EntityManager, type LocalDate, type Logger } from '@dotmac/kernel';
 import { policyOf } from '../dunning/dunning-policy.service.js';
 import { lockLedgers } from '../invoice/ledger-lock.js';
 import { settingsOf } from '../settings/billing-settings.service.js';
@@ -56,7 +56,7 @@ export async function runBilling(db: Database, options: BillingRunOptions): Prom
     for (;;) {
       const count = await db.run(scope, async (em) => {
         // One batch at a time per tenant, whichever process runs it.
-        await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`billing-run:${options.tenantId}`]);
+        await lockKey(em, `billing-run:${options.tenantId}`);
         const due = await lockDueSubscriptions(em, options.tenantId, options.asOf, options.batchSize);
         if (due.length === 0) return 0;
         // Money changes lock subscriber ledgers first, then invoices, then the number series.

@@ -1,15 +1,9 @@
-import type { Database, DomainEvent, EntityManager, EventBus, EventSubscription, Logger } from '@dotmac/kernel';
+import { claimEvent, type Database, type EntityManager, type EventBus, type EventSubscription, type Logger } from '@dotmac/kernel';
 
 export const SUBSCRIBER_CANCELLED_TOPIC = 'customers.subscriber.cancelled';
 export const SUBSCRIBER_CANCELLED_GROUP = 'billing-subscriber-cancelled';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Records the event as handled in the caller's transaction; false when it was handled before. */
-async function claim(em: EntityManager, event: DomainEvent, tenantId: string): Promise<boolean> {
-  const rows = await em.execute(`insert into processed_event (event_id, tenant_id) values (?, ?) on conflict do nothing returning event_id`, [event.id, tenantId]);
-  return rows.length > 0;
-}
 
 /**
  * A cancelled subscriber is billed no further: its active subscriptions end with the period
@@ -44,7 +38,7 @@ export function consumeSubscriberCancellations(bus: EventBus, db: Database, logg
     }
     const subscriberId = payload.subscriberId;
     await db.inTenant(tenantId, async (em) => {
-      if (!(await claim(em, event, tenantId))) return;
+      if (!(await claimEvent(em, event, tenantId))) return;
       const ended = await endSubscriptionsOf(em, tenantId, subscriberId);
       if (ended) logger.info({ subscriberId, ended }, 'subscriptions of a cancelled subscriber end with the billed period');
     });

@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { AppError, paginate, SortDirection, type ConnectionArgs, type EntityManager, type LocalDate } from '@dotmac/kernel';
+import { AppError, lockKey, paginate, SortDirection, type ConnectionArgs, type EntityManager, type LocalDate } from '@dotmac/kernel';
 import { formatScaledDecimal, parseScaledDecimal } from '../money/rounding.js';
 import { RATE_SCALE } from '../money/tax.js';
 import { validJurisdiction } from '../settings/billing-settings.service.js';
@@ -26,7 +26,7 @@ function validName(name: string): string {
 
 /** Serialises every change to one jurisdiction's rates in a tenant, so the overlap check cannot race. */
 async function lockJurisdiction(em: EntityManager, tenantId: string, jurisdiction: string): Promise<void> {
-  await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`tax-rate:${tenantId}:${jurisdiction}`]);
+  await lockKey(em, `tax-rate:${tenantId}:${jurisdiction}`);
 }
 
 /** Two rates of one jurisdiction and one name (case aside) never apply on the same day. */

@@ -1,8 +1,7 @@
-import { AppError, recordAudit, type Database, type DomainEvent, type EventBus, type EventSubscription, type Logger } from '@dotmac/kernel';
+import { AppError, claimEvent, recordAudit, type Database, type DomainEvent, type EventBus, type EventSubscription, type Logger } from '@dotmac/kernel';
 import { systemActor } from '../change-log/actor.js';
 import { SERVICE } from '../shared/access.js';
 import { markDelinquent, restoreFromDelinquency } from './delinquency.service.js';
-import { claimEvent } from './processed-event.js';
 
 /** Topics billing publishes about a subscriber's standing, and the group this subgraph reads them in. */
 export const DelinquencyTopic = { DELINQUENT: 'billing.subscriber.delinquent', RESTORED: 'billing.subscriber.restored' } as const;

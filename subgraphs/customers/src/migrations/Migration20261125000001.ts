@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { tenantIsolationSql } from '@dotmac/kernel';
+import { PROCESSED_EVENT_TABLE_SQL, tenantIsolationSql } from '@dotmac/kernel';
 
 /** Tables keyed to a subscriber; each row's tenant must be its subscriber's tenant. */
 const SUBSCRIBER_DETAIL_TABLES = ['contact', 'service_address', 'custom_field_value', 'subscriber_note', 'subscriber_change'];
@@ -120,12 +120,7 @@ export class Migration20261125000001 extends Migration {
         for each row execute function refuse_change_of_append_only_row()`);
     }
 
-    this.addSql(`create table "processed_event" (
-      "event_id" text primary key,
-      "tenant_id" uuid not null,
-      "topic" text not null,
-      "processed_at" timestamptz not null default now()
-    )`);
+    this.addSql(PROCESSED_EVENT_TABLE_SQL);
 
     for (const table of [...SUBSCRIBER_DETAIL_TABLES, 'custom_field_definition', 'processed_event']) {
       for (const sql of tenantIsolationSql(table)) this.addSql(sql);

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@dotmac/kernel';
+import { lockKey, type EntityManager } from '@dotmac/kernel';
 import { formatAccountNumber } from './subscriber.rules.js';
 
 /** Account numbers taking part in generation: S- and up to 12 digits (larger ones never collide). */
@@ -11,7 +11,7 @@ const SEQUENCED = /^S-(\d{1,12})$/;
  */
 export async function reserveAccountNumbers(em: EntityManager, tenantId: string, count: number, alsoTaken: Iterable<string> = []): Promise<string[]> {
   if (count === 0) return [];
-  await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`subscriber-account:${tenantId}`]);
+  await lockKey(em, `subscriber-account:${tenantId}`);
   const [row] = await em.execute<{ highest: string }[]>(
     `select coalesce(max(substring(account_number from '^S-(\\d{1,12})$')::bigint), 0) as highest from subscriber where tenant_id = ?`,
     [tenantId],
