@@ -8,9 +8,9 @@
 import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { fromGlobalId, signInternalContext } from '@dotmac/kernel';
 import { startPlatform } from '@dotmac/scripts/index';
+import { load, type LoadResult } from './support/load.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20);
 /** Concurrency of the throughput runs; the latency runs of (a) use one connection. */
@@ -35,38 +35,9 @@ async function processRssMb(commandFragment: string): Promise<number | undefined
   return undefined;
 }
 
-interface Row {
-  name: string;
-  connections: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-function percentile(sorted: number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? NaN;
-}
-
-/** One autocannon run; latency percentiles from every response's own time (µs precision). */
-async function load(name: string, url: string, body: string, headers: Record<string, string>, connections = CONNECTIONS): Promise<Row> {
-  const times: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      { url, method: 'POST', body, headers: { 'content-type': 'application/json', ...headers }, connections, duration: DURATION_S },
-      (error, finished) => (error ? reject(error) : resolve(finished)),
-    );
-    instance.on('response', (_client, _status, _bytes, responseTime) => void times.push(responseTime));
-  });
-  times.sort((a, b) => a - b);
-  return {
-    name,
-    connections,
-    rps: Math.round(result.requests.average),
-    p50: percentile(times, 0.5),
-    p99: percentile(times, 0.99),
-    errors: result.errors + result.non2xx,
-  };
+/** One run of (a) or (b) at `connections` (default CONNECTIONS). */
+function loadRow(name: string, url: string, body: string, headers: Record<string, string>, connections = CONNECTIONS): Promise<LoadResult> {
+  return load({ name, url, body, headers, connections, durationSeconds: DURATION_S });
 }
 
 const dataDir = await mkdtemp(path.join(tmpdir(), 'dotmac-bench-'));
@@ -103,14 +74,14 @@ try {
   const signed = () => ({ 'x-dotmac-context': signInternalContext({ viewer, requestId: 'bench' }, platform.secrets.internalSigningKey) });
 
   console.log(`DotMac gateway benchmark: ${DURATION_S} s per run, ${CONNECTIONS} connections, node ${process.version}`);
-  const rows: Row[] = [];
+  const rows: LoadResult[] = [];
   const direct = 'direct to the tenants subgraph';
   const viaGateway = 'through the gateway';
-  rows.push(await load(`(a) one-subgraph query, ${direct}`, platform.subgraphUrls.tenants!, single, signed(), 1));
-  rows.push(await load(`(a) one-subgraph query, ${viaGateway}`, platform.gatewayUrl, single, auth, 1));
-  rows.push(await load(`(a) one-subgraph query, ${direct}`, platform.subgraphUrls.tenants!, single, signed()));
-  rows.push(await load(`(a) one-subgraph query, ${viaGateway}`, platform.gatewayUrl, single, auth));
-  rows.push(await load('(b) 50 tenants with subscriberCount, through the gateway', platform.gatewayUrl, fifty, auth));
+  rows.push(await loadRow(`(a) one-subgraph query, ${direct}`, platform.subgraphUrls.tenants!, single, signed(), 1));
+  rows.push(await loadRow(`(a) one-subgraph query, ${viaGateway}`, platform.gatewayUrl, single, auth, 1));
+  rows.push(await loadRow(`(a) one-subgraph query, ${direct}`, platform.subgraphUrls.tenants!, single, signed()));
+  rows.push(await loadRow(`(a) one-subgraph query, ${viaGateway}`, platform.gatewayUrl, single, auth));
+  rows.push(await loadRow('(b) 50 tenants with subscriberCount, through the gateway', platform.gatewayUrl, fifty, auth));
   const memory = await processRssMb('gateway/dist/main.js');
 
   const ms = (value: number) => value.toFixed(2);

@@ -15,7 +15,8 @@ export interface RunningFederation {
   stop(): Promise<void>;
 }
 
-async function serveSubgraph(definition: SubgraphDefinition, port: number, host: string) {
+/** Serves one fixture subgraph over HTTP (Apollo Server, standalone). */
+export async function serveSubgraph(definition: SubgraphDefinition, port: number, host: string) {
   const server = new ApolloServer({
     schema: buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers }),
     introspection: true,

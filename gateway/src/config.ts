@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, env, readConfig, type EnvSource } from '@dotmac/kernel';
+import { ConfigError, env, readConfig, type EnvSource } from '@dotmac/kernel/edge';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -24,6 +24,8 @@ const GATEWAY_ENV = {
   MAX_TOKENS: env.int(4000),
   SUBGRAPH_TIMEOUT_MS: env.int(30_000),
   SUBGRAPH_MAX_SOCKETS: env.int(64),
+  /** Identical subgraph queries for the same viewer share one call while it is in flight. */
+  SUBGRAPH_SHARE_IN_FLIGHT: env.bool(true),
 };
 
 export interface OperationLimits {
@@ -54,6 +56,8 @@ export interface GatewayConfig {
   readonly subgraphTimeoutMs: number;
   /** Keep-alive connections per subgraph at most. */
   readonly subgraphMaxSockets: number;
+  /** A subgraph query identical to one in flight (same viewer) waits for that answer instead of being sent again. */
+  readonly subgraphShareInFlight: boolean;
   readonly limits: OperationLimits;
 }
 
@@ -100,6 +104,7 @@ export function readGatewayConfig(source: EnvSource = process.env): GatewayConfi
     logLevel: raw.LOG_LEVEL,
     subgraphTimeoutMs: SUBGRAPH_TIMEOUT_MS,
     subgraphMaxSockets: raw.SUBGRAPH_MAX_SOCKETS,
+    subgraphShareInFlight: raw.SUBGRAPH_SHARE_IN_FLIGHT,
     limits: Object.freeze({
       maxQueryBytes: MAX_QUERY_BYTES,
       maxBodyBytes: MAX_BODY_BYTES,

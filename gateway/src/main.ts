@@ -1,4 +1,4 @@
-import { ConfigError } from '@dotmac/kernel';
+import { ConfigError } from '@dotmac/kernel/edge';
 import { environmentFromArgs } from './cli-args.js';
 import { readGatewayConfig } from './config.js';
 import { startGateway } from './server.js';

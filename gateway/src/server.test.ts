@@ -103,6 +103,50 @@ describe('errors from subgraphs', () => {
   });
 });
 
+describe('identical subgraph queries in flight', () => {
+  const concurrently = (count: number, body: unknown, headers: Record<string, string> = {}) =>
+    Promise.all(Array.from({ length: count }, () => post(body, headers)));
+
+  it('share one subgraph call and all get its answer', async () => {
+    const before = subgraphs.calls.slowRuns;
+    const answers = await concurrently(5, { query: '{ slow(ms: 150) }' });
+    expect(subgraphs.calls.slowRuns - before).toBe(1);
+    expect(new Set(answers.map(({ body }) => JSON.stringify(body))).size).toBe(1);
+    expect(answers[0]!.body).toEqual({ data: { slow: before + 1 } });
+    // Nothing is kept once the call is answered.
+    await post({ query: '{ slow(ms: 1) }' });
+    await post({ query: '{ slow(ms: 1) }' });
+    expect(subgraphs.calls.slowRuns - before).toBe(3);
+  });
+
+  it('are not shared between viewers', async () => {
+    const before = subgraphs.calls.slowRuns;
+    await Promise.all([concurrently(3, { query: '{ slow(ms: 150) }' }), concurrently(3, { query: '{ slow(ms: 150) }' }, { authorization: `Bearer ${TOKENS.user}` })]);
+    expect(subgraphs.calls.slowRuns - before).toBe(2);
+  });
+
+  it('never share mutations', async () => {
+    const before = subgraphs.calls.bumps;
+    const answers = await concurrently(4, { query: 'mutation { bump(ms: 100) }' });
+    expect(subgraphs.calls.bumps - before).toBe(4);
+    expect(new Set(answers.map(({ body }) => body.data.bump)).size).toBe(4);
+  });
+
+  it('are each sent when SUBGRAPH_SHARE_IN_FLIGHT=false', async () => {
+    const config = readGatewayConfig({ INTERNAL_SIGNING_KEY: SIGNING_KEY, PORT: '0', SUBGRAPH_URLS: subgraphs.subgraphUrls, SUBGRAPH_SHARE_IN_FLIGHT: 'false' });
+    const unshared = await startGateway(config, { supergraphSdl: subgraphs.supergraphSdl, logger });
+    try {
+      const before = subgraphs.calls.slowRuns;
+      await Promise.all(
+        Array.from({ length: 4 }, () => fetch(unshared.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ slow(ms: 100) }' }) })),
+      );
+      expect(subgraphs.calls.slowRuns - before).toBe(4);
+    } finally {
+      await unshared.stop();
+    }
+  });
+});
+
 describe('operation limits', () => {
   const nested = (levels: number) =>
     `{ customers(first: 1) { edges { node { ${'friends(first: 1) { edges { node { '.repeat(levels)}id${' } } }'.repeat(levels)} } } } }`;

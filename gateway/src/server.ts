@@ -4,7 +4,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ANONYMOUS, createLogger, type Logger } from '@dotmac/kernel';
+import { ANONYMOUS, createLogger, type Logger } from '@dotmac/kernel/edge';
 import cors from 'cors';
 import express from 'express';
 import type { GatewayContext } from './auth/gateway-context.js';
@@ -20,6 +20,7 @@ import { costLimitPlugin } from './limits/cost-limit.plugin.js';
 import { bodyErrorHandler, operationSizeGuard } from './limits/request-size.middleware.js';
 import { aliasLimitRule, depthLimitRule } from './limits/shape-limit.rules.js';
 import { SubgraphDataSource } from './subgraph/subgraph-data-source.js';
+import { subgraphTransport } from './subgraph/subgraph-transport.js';
 import { readSupergraphSdl, resolveSubgraphEndpoints, type SubgraphEndpoints } from './subgraph/subgraph-endpoints.js';
 
 export interface StartGatewayOptions {
@@ -73,6 +74,7 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
       )
     : undefined;
 
+  const transport = subgraphTransport({ timeoutMs: config.subgraphTimeoutMs, maxSockets: config.subgraphMaxSockets });
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
@@ -81,8 +83,8 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
         name,
         url: subgraphs.get(name.toLowerCase()) ?? url ?? '',
         signingKey: config.signingKey,
-        timeoutMs: config.subgraphTimeoutMs,
-        maxSockets: config.subgraphMaxSockets,
+        transport,
+        shareInFlight: config.subgraphShareInFlight,
       }),
   });
   const { limits } = config;
@@ -146,6 +148,7 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
       await apollo.stop();
       server.closeAllConnections();
       await closed;
+      transport.close();
       viewers?.clear();
     },
   };

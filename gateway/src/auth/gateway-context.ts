@@ -1,4 +1,4 @@
-import type { Viewer } from '@dotmac/kernel';
+import type { Viewer } from '@dotmac/kernel/edge';
 
 /** What the gateway knows about one request; the subgraph data source signs it into every fetch. */
 export type GatewayContext = {

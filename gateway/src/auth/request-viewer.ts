@@ -1,5 +1,5 @@
 import { HeaderMap } from '@apollo/server';
-import { ANONYMOUS, AppError, ErrorCode, type Viewer } from '@dotmac/kernel';
+import { ANONYMOUS, AppError, ErrorCode, type Viewer } from '@dotmac/kernel/edge';
 import { GraphQLError } from 'graphql';
 import type { ViewerCache } from './viewer-cache.js';
 

@@ -1,4 +1,4 @@
-import { AppError, INTERNAL_CONTEXT_HEADER, signInternalContext, type Viewer } from '@dotmac/kernel';
+import { AppError, INTERNAL_CONTEXT_HEADER, signInternalContext, type Viewer } from '@dotmac/kernel/edge';
 import { SYSTEM_VIEWER } from './gateway-context.js';
 
 /** The tenants subgraph's answer for a valid token. */

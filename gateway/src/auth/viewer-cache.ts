@@ -1,4 +1,4 @@
-import type { Viewer } from '@dotmac/kernel';
+import type { Viewer } from '@dotmac/kernel/edge';
 import { LRUCache } from 'lru-cache';
 import type { TokenLookup } from './tenants-auth.client.js';
 

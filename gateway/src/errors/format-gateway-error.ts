@@ -1,4 +1,4 @@
-import { createErrorFormatter, ErrorCode, PUBLIC_ERROR_CODES, type Logger } from '@dotmac/kernel';
+import { createErrorFormatter, ErrorCode, PUBLIC_ERROR_CODES, type Logger } from '@dotmac/kernel/edge';
 import type { GraphQLFormattedError } from 'graphql';
 
 type ErrorFormatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;

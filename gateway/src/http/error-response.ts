@@ -1,4 +1,4 @@
-import { ErrorCode } from '@dotmac/kernel';
+import { ErrorCode } from '@dotmac/kernel/edge';
 import type { Response } from 'express';
 
 /** Answers outside Apollo (body parsing, size limits) in the same shape Apollo answers errors. */

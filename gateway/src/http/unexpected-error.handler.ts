@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, type Logger } from '@dotmac/kernel';
+import { ErrorCode, type Logger } from '@dotmac/kernel/edge';
 import type { ErrorRequestHandler } from 'express';
 import { sendError } from './error-response.js';
 

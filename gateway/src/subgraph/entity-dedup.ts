@@ -1,15 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
 
-/** A stable text of a representation, whatever the order of its keys. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 export interface DedupedRepresentations {
   /** Each distinct representation once, in order of first appearance. */
   distinct: unknown[];
@@ -17,12 +7,16 @@ export interface DedupedRepresentations {
   positionOf: number[];
 }
 
-/** Collapses repeated entity representations (the same key asked for from many places). */
+/**
+ * Collapses repeated entity representations (the same key asked for from many places). The gateway
+ * builds every representation of one fetch from the same selection, so equal representations have
+ * equal JSON text; two that differ only in key order are sent twice, which is still correct.
+ */
 export function dedupeRepresentations(representations: readonly unknown[]): DedupedRepresentations {
   const seen = new Map<string, number>();
   const distinct: unknown[] = [];
   const positionOf = representations.map((representation) => {
-    const key = canonical(representation);
+    const key = JSON.stringify(representation);
     let position = seen.get(key);
     if (position === undefined) {
       position = distinct.length;

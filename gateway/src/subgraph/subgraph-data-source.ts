@@ -1,83 +1,98 @@
 import { randomUUID } from 'node:crypto';
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { INTERNAL_CONTEXT_HEADER, signInternalContext } from '@dotmac/kernel';
-import { GraphQLError } from 'graphql';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { INTERNAL_CONTEXT_HEADER, signInternalContext } from '@dotmac/kernel/edge';
+import { GraphQLError, type DocumentNode } from 'graphql';
 import { SYSTEM_VIEWER, type GatewayContext } from '../auth/gateway-context.js';
 import { REQUEST_ID_HEADER } from '../http/request-id.middleware.js';
 import { dedupeRepresentations, expandEntitiesResponse } from './entity-dedup.js';
-import { keepAliveFetcher } from './keep-alive-fetcher.js';
+import type { SubgraphAnswer, SubgraphTransport } from './subgraph-transport.js';
 
-type Fetcher = RemoteGraphQLDataSource['fetcher'];
-type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
-type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
 export interface SubgraphDataSourceOptions {
   name: string;
   url: string;
   /** Signs the internal context header; without it (DOTMAC_AUTH=false) calls carry none. */
   signingKey: string | undefined;
-  timeoutMs: number;
-  /** Open connections to this subgraph at most. */
-  maxSockets: number;
+  transport: SubgraphTransport;
+  /** Identical queries for the same viewer share one subgraph call while it is in flight. */
+  shareInFlight: boolean;
 }
-
 
 /**
  * Calls one subgraph for the gateway. Every fetch carries the viewer and request id in the signed
  * internal context header; client headers (Authorization included) are never forwarded.
  *
- * Transport failures (timeout, refused connection, non-2xx answers) become plain errors that the
- * error formatter masks as INTERNAL and logs (except a 400 for a variable that fails a subgraph's
- * scalar, which is the client's BAD_USER_INPUT): an HTTP 401 from a subgraph means the signing keys
- * disagree, which is the platform's fault, not the client's token. GraphQL errors inside a 2xx
- * answer are left to @apollo/gateway, which keeps their `extensions.code`.
+ * - Entity fetches send each distinct representation once and map the answer back to every
+ *   position that asked (see entity-dedup.ts).
+ * - A query identical to one in flight for the same viewer (same text, variables and signed
+ *   viewer; the request id aside) waits for that call's answer instead of sending its own.
+ *   Mutations are always sent.
+ * - Transport failures (timeout, refused connection, non-2xx answers, a body that is not a JSON
+ *   object) become plain errors that the error formatter masks as INTERNAL and logs, except a 400
+ *   for a variable that fails a subgraph's scalar, which is the client's BAD_USER_INPUT. An HTTP
+ *   401 from a subgraph means the signing keys disagree: the platform's fault, not the client's.
+ *   GraphQL errors inside a 2xx answer are left to @apollo/gateway, which keeps their code.
  */
-export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  private readonly subgraphName: string;
-  private readonly signingKey: string | undefined;
+export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
+  private readonly url: URL;
 
-  constructor(options: SubgraphDataSourceOptions) {
-    super({ url: options.url, fetcher: keepAliveFetcher({ timeoutMs: options.timeoutMs, maxSockets: options.maxSockets }) as unknown as Fetcher });
-    this.subgraphName = options.name;
-    this.signingKey = options.signingKey;
+  constructor(private readonly options: SubgraphDataSourceOptions) {
+    this.url = new URL(options.url);
   }
 
-  /**
-   * Entity fetches send each distinct representation once: the gateway asks for the same key from
-   * every place it occurs (hundreds of times for one author of many reviews), the answer is mapped
-   * back to every place exactly as if all had been sent.
-   */
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
-    const representations = options.request.variables?.representations;
-    if (!Array.isArray(representations) || representations.length < 2) return super.process(options);
-    const { distinct, positionOf } = dedupeRepresentations(representations);
-    if (distinct.length === representations.length) return super.process(options);
-    const request = { ...options.request, variables: { ...options.request.variables, representations: distinct } };
-    return expandEntitiesResponse(await super.process({ ...options, request }), positionOf);
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    const { request } = options;
+    const representations = request.variables?.representations;
+    if (Array.isArray(representations) && representations.length > 1) {
+      const { distinct, positionOf } = dedupeRepresentations(representations);
+      if (distinct.length < representations.length) {
+        const response = await this.send(options, { ...request.variables, representations: distinct });
+        return expandEntitiesResponse(response, positionOf);
+      }
+    }
+    return this.send(options, request.variables);
   }
 
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const { viewer, requestId } =
-      'incomingRequestContext' in options ? options.context : { viewer: SYSTEM_VIEWER, requestId: randomUUID() };
-    const headers = options.request.http?.headers;
-    if (this.signingKey) headers?.set(INTERNAL_CONTEXT_HEADER, signInternalContext({ viewer, requestId }, this.signingKey));
-    headers?.set(REQUEST_ID_HEADER, requestId);
+  private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>, variables: Record<string, unknown> | undefined): Promise<SubgraphResponse> {
+    const { query, operationName, extensions } = options.request;
+    if (!query) throw new Error('Missing query');
+    const { viewer, requestId } = 'incomingRequestContext' in options ? options.context : { viewer: SYSTEM_VIEWER, requestId: randomUUID() };
+    const headers: Record<string, string> = { 'content-type': 'application/json', [REQUEST_ID_HEADER]: requestId };
+    if (this.options.signingKey) headers[INTERNAL_CONTEXT_HEADER] = signInternalContext({ viewer, requestId }, this.options.signingKey);
+    const body = JSON.stringify({ query, variables, operationName, extensions });
+    const shareKey = this.options.shareInFlight && isQuery('document' in options ? options.document : undefined, query) ? JSON.stringify(viewer) : undefined;
+    let answer: SubgraphAnswer;
+    try {
+      answer = await this.options.transport.post(this.url, headers, body, shareKey);
+    } catch (error) {
+      throw this.unavailable(`Request to subgraph "${this.options.name}" failed: ${(error as Error).message}`, error);
+    }
+    const text = answer.body.toString('utf8');
+    if (answer.status < 200 || answer.status > 299) {
+      throw (answer.status === 400 ? badUserInputOf(text) : undefined) ?? this.unavailable(`Subgraph "${this.options.name}" answered HTTP ${answer.status}: ${text.slice(0, 500)}`);
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      throw this.unavailable(`Subgraph "${this.options.name}" answered something that is not JSON: ${text.slice(0, 500)}`, error);
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw this.unavailable(`Subgraph "${this.options.name}" answered JSON that is not an object: ${text.slice(0, 500)}`);
+    }
+    return parsed as SubgraphResponse;
   }
 
-  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
-    const body = await response.text().catch(() => '');
-    const inputError = response.status === 400 ? badUserInputOf(body) : undefined;
-    if (inputError) return inputError;
-    const detail = `Subgraph "${this.subgraphName}" answered HTTP ${response.status}: ${body.slice(0, 500)}`;
-    return new GraphQLError(`Subgraph "${this.subgraphName}" is unavailable`, { originalError: new Error(detail) });
+  private unavailable(detail: string, cause?: unknown): GraphQLError {
+    return new GraphQLError(`Subgraph "${this.options.name}" is unavailable`, { originalError: new Error(detail, { cause }) });
   }
+}
 
-  override didEncounterError(error: Error): void {
-    if (error instanceof GraphQLError) throw error;
-    throw new GraphQLError(`Subgraph "${this.subgraphName}" is unavailable`, {
-      originalError: new Error(`Request to subgraph "${this.subgraphName}" failed: ${error.message}`, { cause: error }),
-    });
-  }
+function isQuery(document: DocumentNode | undefined, query: string): boolean {
+  const definition = document?.definitions.find((candidate) => candidate.kind === 'OperationDefinition');
+  if (definition && 'operation' in definition) return definition.operation === 'query';
+  return !/^\s*(mutation|subscription)\b/.test(query);
 }
 
 /**

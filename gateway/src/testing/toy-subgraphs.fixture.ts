@@ -21,7 +21,8 @@ const tenantsSdl = parse(/* GraphQL */ `
 
 const customersSdl = parse(/* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-  type Query { customers(first: Int, last: Int): CustomerConnection! missing: String boom: String }
+  type Query { customers(first: Int, last: Int): CustomerConnection! missing: String boom: String slow(ms: Int!): Int! }
+  type Mutation { bump(ms: Int!): Int! }
   type CustomerConnection { edges: [CustomerEdge!]! }
   type CustomerEdge { node: Customer! }
   type Customer @key(fields: "id") { id: ID! name: String! tenant: Tenant! friends(first: Int): CustomerConnection! }
@@ -29,7 +30,8 @@ const customersSdl = parse(/* GraphQL */ `
 `);
 
 /** What the toy subgraphs were asked, reset by each start. */
-const calls = { authLookups: 0, subgraphOperations: 0, requestIds: [] as string[], tenantReferences: 0 };
+const calls = { authLookups: 0, subgraphOperations: 0, requestIds: [] as string[], tenantReferences: 0, slowRuns: 0, bumps: 0 };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const customer = (index: number) => ({ id: `c${index}`, name: `Customer ${index}`, tenant: { id: 't1' } });
 const page = (size: number | null) => ({ edges: Array.from({ length: size ?? 3 }, (_, index) => ({ node: customer(index) })) });
@@ -66,6 +68,21 @@ const customersSchema = buildSubgraphSchema({
       boom: () => {
         throw new Error('database exploded');
       },
+      /** Waits, then answers how many times it has run. */
+      slow: async (_: unknown, args: { ms: number }) => {
+        calls.slowRuns += 1;
+        const run = calls.slowRuns;
+        await sleep(args.ms);
+        return run;
+      },
+    },
+    Mutation: {
+      bump: async (_: unknown, args: { ms: number }) => {
+        calls.bumps += 1;
+        const bump = calls.bumps;
+        await sleep(args.ms);
+        return bump;
+      },
     },
     Customer: { friends: (_: unknown, args: { first: number | null }) => page(args.first) },
   },
@@ -75,7 +92,7 @@ export interface ToySubgraphs {
   supergraphSdl: string;
   /** SUBGRAPH_URLS value pointing at the running toy subgraphs. */
   subgraphUrls: string;
-  calls: { authLookups: number; subgraphOperations: number; requestIds: string[]; tenantReferences: number };
+  calls: { authLookups: number; subgraphOperations: number; requestIds: string[]; tenantReferences: number; slowRuns: number; bumps: number };
   stop(): Promise<void>;
 }
 
@@ -85,6 +102,8 @@ export async function startToySubgraphs(): Promise<ToySubgraphs> {
   calls.subgraphOperations = 0;
   calls.requestIds = [];
   calls.tenantReferences = 0;
+  calls.slowRuns = 0;
+  calls.bumps = 0;
   const createContext = (internal: InternalContext) => {
     calls.subgraphOperations += 1;
     calls.requestIds.push(internal.requestId);
@@ -100,7 +119,7 @@ export async function startToySubgraphs(): Promise<ToySubgraphs> {
       routes: (app) =>
         app.post('/internal/auth/resolve', express.json(), async (req, res) => {
           calls.authLookups += 1;
-          await new Promise((resolve) => setTimeout(resolve, 20));
+          await sleep(20);
           const token: unknown = req.body?.token;
           const kind = token === TOKENS.user ? 'user' : token === TOKENS.apiKey ? 'api_key' : undefined;
           if (!kind) res.status(401).json({ code: 'UNAUTHENTICATED', message: 'Invalid or expired access token' });
