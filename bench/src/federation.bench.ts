@@ -4,13 +4,13 @@
  * each subgraph and each gateway in its own process.
  *
  * For each query (a nested four-subgraph query of tens of KB and a single-subgraph query) and each
- * concurrency (10 and 50 connections) the gateways are loaded in turn, A, B, C, A, B, C; the
+ * concurrency (10 and 50 connections) the gateways are loaded in turn, A, B, C, D, A, B, C, D; the
  * single-subgraph query also runs directly against its subgraph as the limit. Before loading, every
  * gateway's answer is compared with stock's. Prints requests/s, p50/p99, peak memory per gateway
  * and the ratios to stock, and writes them to docs/BENCHMARKS.md.
  *
  * Environment: BENCH_DURATION_S (default 10 per run), BENCH_ROUNDS (2), BENCH_CONNECTIONS ("10,50"),
- * BENCH_GATEWAYS (default all: "stock,hive,dotmac"), BENCH_WRITE_DOCS (default 1).
+ * BENCH_GATEWAYS (default all: "stock,hive,dotmac,dotmac-unshared"), BENCH_WRITE_DOCS (default 1).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -27,7 +27,7 @@ import { startProcess, type RunningProcess } from './support/processes.js';
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '10,50').split(',').map(Number);
-const SELECTED = (process.env.BENCH_GATEWAYS ?? 'stock,hive,dotmac').split(',');
+const SELECTED = (process.env.BENCH_GATEWAYS ?? 'stock,hive,dotmac,dotmac-unshared').split(',');
 const WRITE_DOCS = process.env.BENCH_WRITE_DOCS !== '0';
 const SUBGRAPH_BASE_PORT = 4801;
 const WARMUP_S = 3;
@@ -53,8 +53,8 @@ try {
   for (const [index, gateway] of GATEWAYS.filter(({ key }) => SELECTED.includes(key)).entries()) {
     await gateway.prepare?.();
     const port = SUBGRAPH_BASE_PORT + 10 + index;
-    const { command, args, ready } = gateway.command({ supergraphPath, port, subgraphUrls: urls });
-    const running = await startProcess(command, args, ready, { cwd: workDir });
+    const { command, args, ready, env } = gateway.command({ supergraphPath, port, subgraphUrls: urls });
+    const running = await startProcess(command, args, ready, { cwd: workDir, env });
     processes.push(running);
     gateways.push({ gateway, process: running, url: `http://127.0.0.1:${port}/graphql` });
   }

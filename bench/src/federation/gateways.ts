@@ -11,17 +11,22 @@ export interface GatewayCommand {
   args: string[];
   /** Matches the output line that says the gateway accepts requests. */
   ready: RegExp;
+  /** Environment on top of the bench's own. */
+  env?: Record<string, string>;
 }
 
 export interface GatewayUnderTest {
-  readonly key: 'stock' | 'hive' | 'dotmac';
+  readonly key: 'stock' | 'hive' | 'dotmac' | 'dotmac-unshared';
   readonly title: string;
   /** Installs what the gateway needs on first use. */
   prepare?(): Promise<void>;
   command(options: { supergraphPath: string; port: number; subgraphUrls: Record<string, string> }): GatewayCommand;
 }
 
-/** The three gateways in the order they are loaded: A, B, C. */
+/**
+ * The gateways in the order they are loaded: A, B, C (and D, DotMac with in-flight sharing of
+ * identical subgraph queries switched off, to show what that contributes).
+ */
 export const GATEWAYS: readonly GatewayUnderTest[] = [
   {
     key: 'stock',
@@ -49,16 +54,29 @@ export const GATEWAYS: readonly GatewayUnderTest[] = [
   {
     key: 'dotmac',
     title: 'DotMac gateway',
-    command: ({ supergraphPath, port, subgraphUrls }) => ({
-      command: 'node',
-      args: [
-        path.join(REPO_ROOT, 'gateway/dist/main.js'),
-        '--supergraph', supergraphPath,
-        '--subgraphs', Object.entries(subgraphUrls).map(([name, url]) => `${name}=${url}`).join(','),
-        '--port', String(port),
-        '--no-auth',
-      ],
-      ready: /gateway listening/,
-    }),
+    command: (options) => dotmacCommand(options),
+  },
+  {
+    key: 'dotmac-unshared',
+    title: 'DotMac gateway, SUBGRAPH_SHARE_IN_FLIGHT=false',
+    command: (options) => dotmacCommand(options, { SUBGRAPH_SHARE_IN_FLIGHT: 'false' }),
   },
 ];
+
+function dotmacCommand(
+  { supergraphPath, port, subgraphUrls }: { supergraphPath: string; port: number; subgraphUrls: Record<string, string> },
+  env: Record<string, string> = {},
+): GatewayCommand {
+  return {
+    command: 'node',
+    args: [
+      path.join(REPO_ROOT, 'gateway/dist/main.js'),
+      '--supergraph', supergraphPath,
+      '--subgraphs', Object.entries(subgraphUrls).map(([name, url]) => `${name}=${url}`).join(','),
+      '--port', String(port),
+      '--no-auth',
+    ],
+    ready: /gateway listening/,
+    env,
+  };
+}

@@ -52,7 +52,7 @@ export function renderReport(input: ReportInput): string {
   const lines = [
     `### ${context.date}, commit ${context.commit}: ${context.cpus} × ${context.cpuModel}, Node ${context.node}`,
     '',
-    `\`npm run bench:federation\`: ${context.durationSeconds} s per run, ${context.rounds} rounds in the order A, B, C, A, B, C; each subgraph and each gateway in its own process on this machine, autocannon in the bench process. req/s is the mean of the rounds, p50/p99 over every response of the rounds.`,
+    `\`npm run bench:federation\`: ${context.durationSeconds} s per run, ${context.rounds} rounds, the gateways in turn in each round (${input.gateways.map(({ title }) => title).join(', ')}), then the direct call; each subgraph and each gateway in its own process with NODE_ENV=production on this machine, autocannon in the bench process. req/s is the mean of the rounds, p50/p99 over every response of the rounds.`,
     '',
   ];
   const targets: string[] = [];
