@@ -117,6 +117,9 @@ export const FEDERATION_CORPUS: readonly CorpusOperation[] = [
     '{ a: product(upc: "p5") { name inStock } b: product(upc: "p5") { name inStock } c: search(term: "chair 5") { ... on Product { upc inStock } } }',
   ),
   op('many entities', '{ topProducts(first: 100) { upc inStock shippingEstimate reviewCount } }'),
+  // Introspection beside data (gateways answer it from their own schema)
+  op('introspection beside data', '{ __schema { queryType { name } } topProducts(first: 1) { upc name } }'),
+  op('type introspection', '{ __type(name: "Review") { name kind fields { name } } }'),
   // Operation names and selection of an operation
   { name: 'operation name picks one', query: 'query First { me { id } } query Second { topProducts(first: 1) { upc inStock } }', operationName: 'Second' },
 ];

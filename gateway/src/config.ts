@@ -26,6 +26,8 @@ const GATEWAY_ENV = {
   SUBGRAPH_MAX_SOCKETS: env.int(64),
   /** Identical subgraph queries for the same viewer share one call while it is in flight. */
   SUBGRAPH_SHARE_IN_FLIGHT: env.bool(true),
+  /** Operations kept read, planned and compiled (least recently used out). */
+  PLAN_CACHE_ENTRIES: env.int(1000),
 };
 
 export interface OperationLimits {
@@ -58,6 +60,8 @@ export interface GatewayConfig {
   readonly subgraphMaxSockets: number;
   /** A subgraph query identical to one in flight (same viewer) waits for that answer instead of being sent again. */
   readonly subgraphShareInFlight: boolean;
+  /** Prepared operations (query plan and compiled response shape) kept at most. */
+  readonly planCacheEntries: number;
   readonly limits: OperationLimits;
 }
 
@@ -85,8 +89,8 @@ export function readGatewayConfig(source: EnvSource = process.env): GatewayConfi
   const raw = readConfig(GATEWAY_ENV, source);
   const problems: string[] = [];
   const subgraphUrls = parseSubgraphUrls(raw.SUBGRAPH_URLS, problems);
-  const { MAX_QUERY_BYTES, MAX_BODY_BYTES, MAX_DEPTH, MAX_ALIASES, MAX_COST, MAX_TOKENS, SUBGRAPH_TIMEOUT_MS, SUBGRAPH_MAX_SOCKETS } = raw;
-  requirePositive({ MAX_QUERY_BYTES, MAX_BODY_BYTES, MAX_DEPTH, MAX_ALIASES, MAX_COST, MAX_TOKENS, SUBGRAPH_TIMEOUT_MS, SUBGRAPH_MAX_SOCKETS }, problems);
+  const { MAX_QUERY_BYTES, MAX_BODY_BYTES, MAX_DEPTH, MAX_ALIASES, MAX_COST, MAX_TOKENS, SUBGRAPH_TIMEOUT_MS, SUBGRAPH_MAX_SOCKETS, PLAN_CACHE_ENTRIES } = raw;
+  requirePositive({ MAX_QUERY_BYTES, MAX_BODY_BYTES, MAX_DEPTH, MAX_ALIASES, MAX_COST, MAX_TOKENS, SUBGRAPH_TIMEOUT_MS, SUBGRAPH_MAX_SOCKETS, PLAN_CACHE_ENTRIES }, problems);
   if (raw.PORT < 0 || raw.PORT > 65_535) problems.push(`PORT must be between 0 and 65535, got ${raw.PORT}`);
   if (raw.DOTMAC_AUTH && !raw.INTERNAL_SIGNING_KEY) problems.push('INTERNAL_SIGNING_KEY is required unless DOTMAC_AUTH=false');
   if (raw.AUTH_CACHE_TTL_MS < 0) problems.push(`AUTH_CACHE_TTL_MS must not be negative, got ${raw.AUTH_CACHE_TTL_MS}`);
@@ -105,6 +109,7 @@ export function readGatewayConfig(source: EnvSource = process.env): GatewayConfi
     subgraphTimeoutMs: SUBGRAPH_TIMEOUT_MS,
     subgraphMaxSockets: raw.SUBGRAPH_MAX_SOCKETS,
     subgraphShareInFlight: raw.SUBGRAPH_SHARE_IN_FLIGHT,
+    planCacheEntries: raw.PLAN_CACHE_ENTRIES,
     limits: Object.freeze({
       maxQueryBytes: MAX_QUERY_BYTES,
       maxBodyBytes: MAX_BODY_BYTES,

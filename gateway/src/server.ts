@@ -1,6 +1,5 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -19,6 +18,7 @@ import { REQUEST_ID_HEADER, requestIdMiddleware, requestIdOf } from './http/requ
 import { costLimitPlugin } from './limits/cost-limit.plugin.js';
 import { bodyErrorHandler, operationSizeGuard } from './limits/request-size.middleware.js';
 import { aliasLimitRule, depthLimitRule } from './limits/shape-limit.rules.js';
+import { FederatedGateway } from './execution/federated-gateway.js';
 import { SubgraphDataSource } from './subgraph/subgraph-data-source.js';
 import { subgraphTransport } from './subgraph/subgraph-transport.js';
 import { readSupergraphSdl, resolveSubgraphEndpoints, type SubgraphEndpoints } from './subgraph/subgraph-endpoints.js';
@@ -75,9 +75,9 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
     : undefined;
 
   const transport = subgraphTransport({ timeoutMs: config.subgraphTimeoutMs, maxSockets: config.subgraphMaxSockets });
-  const gateway = new ApolloGateway({
+  const gateway = new FederatedGateway({
     supergraphSdl,
-    logger,
+    planCacheEntries: config.planCacheEntries,
     buildService: ({ name, url }) =>
       new SubgraphDataSource({
         name,
