@@ -26,6 +26,10 @@ const GATEWAY_ENV = {
   SUBGRAPH_MAX_SOCKETS: env.int(64),
   /** Identical subgraph queries for the same viewer share one call while it is in flight. */
   SUBGRAPH_SHARE_IN_FLIGHT: env.bool(true),
+  /** Ask subgraphs for compressed answers: worth it across a network, not on loopback. */
+  SUBGRAPH_COMPRESSION: env.bool(false),
+  /** Answers to clients that accept compression are compressed from this size on (0: never). */
+  RESPONSE_COMPRESSION_MIN_BYTES: env.int(1024),
   /** Operations kept read, planned and compiled (least recently used out). */
   PLAN_CACHE_ENTRIES: env.int(1000),
 };
@@ -62,6 +66,9 @@ export interface GatewayConfig {
   readonly subgraphShareInFlight: boolean;
   /** Prepared operations (query plan and compiled response shape) kept at most. */
   readonly planCacheEntries: number;
+  readonly subgraphCompression: boolean;
+  /** 0: answers are never compressed. */
+  readonly responseCompressionMinBytes: number;
   readonly limits: OperationLimits;
 }
 
@@ -93,6 +100,7 @@ export function readGatewayConfig(source: EnvSource = process.env): GatewayConfi
   requirePositive({ MAX_QUERY_BYTES, MAX_BODY_BYTES, MAX_DEPTH, MAX_ALIASES, MAX_COST, MAX_TOKENS, SUBGRAPH_TIMEOUT_MS, SUBGRAPH_MAX_SOCKETS, PLAN_CACHE_ENTRIES }, problems);
   if (raw.PORT < 0 || raw.PORT > 65_535) problems.push(`PORT must be between 0 and 65535, got ${raw.PORT}`);
   if (raw.DOTMAC_AUTH && !raw.INTERNAL_SIGNING_KEY) problems.push('INTERNAL_SIGNING_KEY is required unless DOTMAC_AUTH=false');
+  if (raw.RESPONSE_COMPRESSION_MIN_BYTES < 0) problems.push(`RESPONSE_COMPRESSION_MIN_BYTES must not be negative, got ${raw.RESPONSE_COMPRESSION_MIN_BYTES}`);
   if (raw.AUTH_CACHE_TTL_MS < 0) problems.push(`AUTH_CACHE_TTL_MS must not be negative, got ${raw.AUTH_CACHE_TTL_MS}`);
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
@@ -110,6 +118,8 @@ export function readGatewayConfig(source: EnvSource = process.env): GatewayConfi
     subgraphMaxSockets: raw.SUBGRAPH_MAX_SOCKETS,
     subgraphShareInFlight: raw.SUBGRAPH_SHARE_IN_FLIGHT,
     planCacheEntries: raw.PLAN_CACHE_ENTRIES,
+    subgraphCompression: raw.SUBGRAPH_COMPRESSION,
+    responseCompressionMinBytes: raw.RESPONSE_COMPRESSION_MIN_BYTES,
     limits: Object.freeze({
       maxQueryBytes: MAX_QUERY_BYTES,
       maxBodyBytes: MAX_BODY_BYTES,

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request as httpRequest } from 'node:http';
+import { gunzipSync } from 'node:zlib';
+import { QueryPlanner } from '@apollo/query-planner';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pino } from 'pino';
 // The built gateway, as the platform runs it: Node loads it with the one `graphql` instance that
 // @apollo/gateway uses, which vite-transformed sources would not share.
@@ -100,6 +103,48 @@ describe('errors from subgraphs', () => {
     expect(body.data.customers.edges).toHaveLength(6);
     expect(body.data.customers.edges.every((edge: any) => edge.node.tenant.name === 'Acme ISP' && edge.node.tenant.id === 't1')).toBe(true);
     expect(subgraphs.calls.tenantReferences - before).toBe(1);
+  });
+});
+
+describe('operation preparation', () => {
+  it('reads and plans an operation once, then reuses it for every request with the same text and name', async () => {
+    const planned = vi.spyOn(QueryPlanner.prototype, 'buildQueryPlan');
+    try {
+      const query = 'query Tenants($n: Int) { customers(first: $n) { edges { node { id tenant { name } } } } } query Other { whoami { kind } }';
+      for (const n of [1, 2, 3]) expect((await post({ query, variables: { n }, operationName: 'Tenants' })).body.data.customers.edges).toHaveLength(n);
+      expect(planned).toHaveBeenCalledTimes(1);
+      expect((await post({ query, operationName: 'Other' })).body.data.whoami.kind).toBe('anonymous');
+      expect(planned).toHaveBeenCalledTimes(2);
+    } finally {
+      planned.mockRestore();
+    }
+  });
+});
+
+describe('response compression', () => {
+  const raw = (acceptEncoding: string | undefined) =>
+    new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+      const body = JSON.stringify({ query: '{ customers(first: 60) { edges { node { id name } } } }' });
+      const headers: Record<string, string> = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) };
+      if (acceptEncoding) headers['accept-encoding'] = acceptEncoding;
+      const request = httpRequest(gateway.url, { method: 'POST', headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }));
+      });
+      request.on('error', reject);
+      request.end(body);
+    });
+
+  it('compresses large answers for clients that accept gzip, and only for them', async () => {
+    const compressed = await raw('gzip');
+    expect(compressed.encoding).toBe('gzip');
+    const answer = JSON.parse(gunzipSync(compressed.body).toString()) as { data: { customers: { edges: unknown[] } } };
+    expect(answer.data.customers.edges).toHaveLength(60);
+    const plain = await raw(undefined);
+    expect(plain.encoding).toBeUndefined();
+    expect(JSON.parse(plain.body.toString())).toEqual(answer);
+    expect(compressed.body.length).toBeLessThan(plain.body.length / 3);
   });
 });
 

@@ -4,6 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ANONYMOUS, createLogger, type Logger } from '@dotmac/kernel/edge';
+import compression from 'compression';
 import cors from 'cors';
 import express from 'express';
 import type { GatewayContext } from './auth/gateway-context.js';
@@ -47,6 +48,11 @@ function tokenResolutionUrl(config: GatewayConfig, subgraphs: SubgraphEndpoints)
   return new URL(TOKEN_RESOLUTION_PATH, tenants).toString();
 }
 
+/** Compresses answers for clients that accept it, from `minBytes` on; 0 switches it off. */
+function responseCompression(minBytes: number): express.RequestHandler {
+  return minBytes > 0 ? compression({ threshold: minBytes }) : (_req, _res, next) => next();
+}
+
 async function listen(server: Server, port: number, host: string): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -74,7 +80,7 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
       )
     : undefined;
 
-  const transport = subgraphTransport({ timeoutMs: config.subgraphTimeoutMs, maxSockets: config.subgraphMaxSockets });
+  const transport = subgraphTransport({ timeoutMs: config.subgraphTimeoutMs, maxSockets: config.subgraphMaxSockets, compression: config.subgraphCompression });
   const gateway = new FederatedGateway({
     supergraphSdl,
     planCacheEntries: config.planCacheEntries,
@@ -112,6 +118,7 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
   app.use(
     '/graphql',
     cors({ exposedHeaders: [REQUEST_ID_HEADER] }),
+    responseCompression(config.responseCompressionMinBytes),
     express.json({ limit: limits.maxBodyBytes }),
     bodyErrorHandler(limits.maxBodyBytes),
     operationSizeGuard(limits.maxQueryBytes),

@@ -1,10 +1,20 @@
 import http from 'node:http';
 import https from 'node:https';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+
+const DECODERS: Record<string, (body: Buffer) => Promise<Buffer>> = {
+  gzip: promisify(zlib.gunzip),
+  deflate: promisify(zlib.inflate),
+  br: promisify(zlib.brotliDecompress),
+};
 
 export interface SubgraphTransportOptions {
   timeoutMs: number;
   /** Upper bound of open connections per subgraph origin. */
   maxSockets: number;
+  /** Ask subgraphs for compressed answers (worth it when they are across a network, not on loopback). */
+  compression: boolean;
 }
 
 /** A subgraph's HTTP answer, buffered. */
@@ -12,6 +22,11 @@ export interface SubgraphAnswer {
   status: number;
   contentType: string | undefined;
   body: Buffer;
+}
+
+function encodingOf(header: string | undefined): string | undefined {
+  const encoding = header?.toLowerCase().trim();
+  return encoding && encoding !== 'identity' ? encoding : undefined;
 }
 
 export interface SubgraphTransport {
@@ -25,7 +40,8 @@ export interface SubgraphTransport {
 
 /**
  * Subgraph calls on Node's http module: a keep-alive pool per origin (bounded by `maxSockets`), a
- * deadline per call, the answer buffered as bytes (no WHATWG Request/Response objects on the way).
+ * deadline per call, the answer buffered as bytes (no WHATWG Request/Response objects on the way)
+ * and decompressed when the subgraph compressed it (`identity`, gzip, deflate or br).
  */
 export function subgraphTransport(options: SubgraphTransportOptions): SubgraphTransport {
   const agents = {
@@ -34,7 +50,14 @@ export function subgraphTransport(options: SubgraphTransportOptions): SubgraphTr
   };
   const inFlight = new Map<string, Promise<SubgraphAnswer>>();
 
-  const send = (url: URL, headers: Record<string, string>, body: string): Promise<SubgraphAnswer> =>
+  const send = async (url: URL, headers: Record<string, string>, body: string): Promise<SubgraphAnswer> => {
+    const answer = await exchange(url, options.compression ? { ...headers, 'accept-encoding': 'gzip, deflate, br' } : headers, body);
+    const decode = answer.encoding ? DECODERS[answer.encoding] : undefined;
+    if (answer.encoding && !decode) throw new Error(`Subgraph answered with an unknown content-encoding "${answer.encoding}"`);
+    return { status: answer.status, contentType: answer.contentType, body: decode ? await decode(answer.body) : answer.body };
+  };
+
+  const exchange = (url: URL, headers: Record<string, string>, body: string): Promise<SubgraphAnswer & { encoding?: string }> =>
     new Promise((resolve, reject) => {
       const secure = url.protocol === 'https:';
       const request = (secure ? https : http).request(
@@ -46,7 +69,12 @@ export function subgraphTransport(options: SubgraphTransportOptions): SubgraphTr
           response.on('error', fail);
           response.on('end', () => {
             clearTimeout(deadline);
-            resolve({ status: response.statusCode ?? 502, contentType: response.headers['content-type'], body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) });
+            resolve({
+              status: response.statusCode ?? 502,
+              contentType: response.headers['content-type'],
+              encoding: encodingOf(response.headers['content-encoding']),
+              body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks),
+            });
           });
         },
       );

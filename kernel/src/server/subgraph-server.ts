@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { INTERNAL_CONTEXT_HEADER, verifyInternalContext, type InternalContext } from '../auth/internal-context.js';
@@ -70,6 +71,8 @@ export async function startSubgraphServer<C extends object>(options: SubgraphSer
   options.routes?.(app);
   app.use(
     '/graphql',
+    // Answers of 1 KB and more are compressed when the caller asks (the gateway does with SUBGRAPH_COMPRESSION).
+    compression({ threshold: 1024 }),
     express.json({ limit: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES }),
     (req, res, next) => {
       const internal = verifyInternalContext(req.header(INTERNAL_CONTEXT_HEADER), options.signingKey);
