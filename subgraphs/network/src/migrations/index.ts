@@ -1,0 +1,5 @@
+import type { MigrationEntry } from '@dotmac/kernel';
+import { Migration20261201000001 } from './Migration20261201000001.js';
+
+/** Every migration of this subgraph, oldest first. */
+export const migrations: MigrationEntry[] = [{ name: 'Migration20261201000001', class: Migration20261201000001 }];
