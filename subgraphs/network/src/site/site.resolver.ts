@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { AppError, connectionType, ConnectionArgs, expectGlobalId, runAuditedMutation, tenantScope, UserError, type EntityManager } from '@dotmac/kernel';
+import { connectionType, ConnectionArgs, expectGlobalId, runAuditedMutation, tenantScope, UserError, type EntityManager } from '@dotmac/kernel';
 import { readerTenant, writerTenant } from '../access/network-access.js';
 import type { NetworkContext } from '../context.js';
 import type { Site } from './site.entity.js';
@@ -32,7 +32,6 @@ export class SiteResolver {
 
   @Query(() => SiteType, { description: 'One site by its id; another ISP\'s is NOT_FOUND.' })
   site(@Ctx() ctx: NetworkContext, @Arg('id', () => ID) id: string): Promise<SiteType> {
-    if (!id) throw AppError.badInput('id is required', 'id');
     return resolveSiteReference({ id }, ctx);
   }
 
