@@ -51,3 +51,33 @@ export async function withNetworkDb<T>(work: (client: pg.Client) => Promise<T>, 
     await client.end();
   }
 }
+
+export const DEVICE_FIELDS = `id kind status name vendor model serial managementIp description hasCredentials
+  site { id name } parent { id name } children { id name } subscriber { id }
+  snmp { version port v3User v3AuthProtocol v3PrivProtocol hasCommunity hasAuthKey hasPrivKey }`;
+export const CREATE_DEVICE = `mutation($input: CreateDeviceInput!) { createDevice(input: $input) { device { ${DEVICE_FIELDS} } ${ERRORS} } }`;
+export const UPDATE_DEVICE = `mutation($input: UpdateDeviceInput!) { updateDevice(input: $input) { device { ${DEVICE_FIELDS} } ${ERRORS} } }`;
+export const SET_CREDENTIALS = `mutation($input: SetDeviceCredentialsInput!) { setDeviceCredentials(input: $input) { device { id hasCredentials } ${ERRORS} } }`;
+
+export const PREFIX_FIELDS = `id prefix family description parent { id prefix }`;
+export const POOL_FIELDS = `id name startAddress endAddress gateway reserved size allocatedCount prefix { id prefix }`;
+export const ALLOCATION_FIELDS = `id address assigneeType active description allocatedAt allocatedBy releasedAt releasedBy pool { id name } device { id } interface { id } subscriber { id }`;
+export const CREATE_PREFIX = `mutation($input: CreatePrefixInput!) { createPrefix(input: $input) { prefix { ${PREFIX_FIELDS} } ${ERRORS} } }`;
+export const CREATE_POOL = `mutation($input: CreatePoolInput!) { createPool(input: $input) { pool { ${POOL_FIELDS} } ${ERRORS} } }`;
+export const ALLOCATE_NEXT = `mutation($input: AllocateNextAddressInput!) { allocateNextAddress(input: $input) { allocation { ${ALLOCATION_FIELDS} } ${ERRORS} } }`;
+export const ALLOCATE = `mutation($input: AllocateAddressInput!) { allocateAddress(input: $input) { allocation { ${ALLOCATION_FIELDS} } ${ERRORS} } }`;
+export const RELEASE = `mutation($input: ReleaseAddressInput!) { releaseAddress(input: $input) { allocation { ${ALLOCATION_FIELDS} } ${ERRORS} } }`;
+
+export const createDevice = (token: string, input: Record<string, unknown> = {}) =>
+  mutateOk(token, CREATE_DEVICE, 'createDevice', { kind: 'ROUTER', name: uniqueName('rtr'), ...input }, 'device');
+export const createPrefix = (token: string, prefix: string, input: Record<string, unknown> = {}) =>
+  mutateOk(token, CREATE_PREFIX, 'createPrefix', { prefix, ...input }, 'prefix');
+export const createPool = (token: string, prefixId: string, input: Record<string, unknown> = {}) =>
+  mutateOk(token, CREATE_POOL, 'createPool', { prefixId, name: uniqueName('pool'), ...input }, 'pool');
+
+let octet = 0;
+/** A /24 no other test of this run uses (tests share one platform but not ISPs; this keeps logs readable). */
+export function freshV4Prefix(): string {
+  octet += 1;
+  return `10.${100 + (octet >> 8)}.${octet & 255}.0/24`;
+}
