@@ -12,6 +12,7 @@ import { resolveSiteReference } from './site/site.reference.js';
 import { SiteResolver } from './site/site.resolver.js';
 import { SubscriberDevicesResolver } from './subscriber/subscriber-devices.resolver.js';
 import { TenantDevicesResolver } from './tenant/tenant-devices.resolver.js';
+import { TenantStub } from './tenant/tenant.stub.js';
 
 /** The network subgraph schema (and its SDL, for composition). */
 export function buildSchema() {
@@ -28,6 +29,7 @@ export function buildSchema() {
       SubscriberDevicesResolver,
       TenantDevicesResolver,
     ],
+    orphanedTypes: [TenantStub],
     references: {
       Site: resolveSiteReference,
       Device: resolveDeviceReference,
