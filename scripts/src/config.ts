@@ -31,6 +31,7 @@ export interface LauncherConfig {
   readonly logLevel: LogLevel;
   readonly jwtSecret: string | undefined;
   readonly internalSigningKey: string | undefined;
+  readonly networkCredentialsKey: string | undefined;
   readonly seedDemo: boolean;
   readonly inheritedEnv: Readonly<Record<string, string>>;
 }
@@ -51,6 +52,7 @@ export function readLauncherConfig(source: EnvSource = process.env): LauncherCon
       LOG_LEVEL: env.oneOf(LOG_LEVELS, 'info'),
       JWT_SECRET: env.optionalSecret(),
       INTERNAL_SIGNING_KEY: env.optionalSecret(),
+      NETWORK_CREDENTIALS_KEY: env.optionalSecret(),
       DOTMAC_SEED: env.bool(true),
     },
     source,
@@ -73,6 +75,7 @@ export function readLauncherConfig(source: EnvSource = process.env): LauncherCon
     logLevel: raw.LOG_LEVEL,
     jwtSecret: raw.JWT_SECRET,
     internalSigningKey: raw.INTERNAL_SIGNING_KEY,
+    networkCredentialsKey: raw.NETWORK_CREDENTIALS_KEY,
     seedDemo: raw.DOTMAC_SEED,
     inheritedEnv: Object.freeze(inheritedEnv),
   });

@@ -12,6 +12,8 @@ export interface PlatformSecrets {
   appPassword: string;
   /** Password of the embedded PostgreSQL superuser `postgres`. */
   embeddedPostgresPassword: string;
+  /** AES-256 key (32 bytes, base64url) of the device credentials the network subgraph stores. */
+  networkCredentialsKey: string;
 }
 
 const newSecret = (): string => randomBytes(32).toString('base64url');
@@ -38,6 +40,7 @@ export async function loadOrCreateSecrets(dataDir: string, overrides: Partial<Pl
     ownerPassword: stored.ownerPassword ?? newSecret(),
     appPassword: stored.appPassword ?? newSecret(),
     embeddedPostgresPassword: stored.embeddedPostgresPassword ?? newSecret(),
+    networkCredentialsKey: stored.networkCredentialsKey ?? newSecret(),
   };
   const changed = (Object.keys(persisted) as (keyof PlatformSecrets)[]).some((key) => stored[key] !== persisted[key]);
   if (changed) {

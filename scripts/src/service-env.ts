@@ -53,6 +53,7 @@ export function subgraphEnv(subgraph: SubgraphDefinition, inputs: ServiceEnvInpu
           BOOTSTRAP_ADMIN_PASSWORD: inputs.bootstrapAdmin.password,
         }
       : {}),
+    ...(subgraph.encryptsCredentials ? { NETWORK_CREDENTIALS_KEY: inputs.secrets.networkCredentialsKey } : {}),
   };
 }
 

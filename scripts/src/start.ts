@@ -89,7 +89,7 @@ async function main(): Promise<void> {
       webPort: config.webPort,
       embeddedPostgresPort: config.embeddedPostgresPort,
       logLevel: config.logLevel,
-      secrets: { jwtSecret: config.jwtSecret, internalSigningKey: config.internalSigningKey },
+      secrets: { jwtSecret: config.jwtSecret, internalSigningKey: config.internalSigningKey, networkCredentialsKey: config.networkCredentialsKey },
       inheritedEnv: config.inheritedEnv,
       signal: controller.signal,
       onServiceExit: (service, reason, output) => {

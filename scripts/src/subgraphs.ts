@@ -13,6 +13,8 @@ export interface SubgraphDefinition {
   readonly databaseSuffix: string;
   /** Issues tokens and owns the platform admin: gets JWT_SECRET and the bootstrap admin. */
   readonly ownsIdentity: boolean;
+  /** Encrypts secrets at rest (device credentials): gets NETWORK_CREDENTIALS_KEY. */
+  readonly encryptsCredentials?: boolean;
 }
 
 export const DEFAULT_FIRST_SUBGRAPH_PORT = 4001;
@@ -21,6 +23,7 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = Object.freeze([
   { name: 'tenants', packageName: '@dotmac/tenants', port: 4001, databaseSuffix: 'tenants', ownsIdentity: true },
   { name: 'customers', packageName: '@dotmac/customers', port: 4002, databaseSuffix: 'customers', ownsIdentity: false },
   { name: 'billing', packageName: '@dotmac/billing', port: 4003, databaseSuffix: 'billing', ownsIdentity: false },
+  { name: 'network', packageName: '@dotmac/network', port: 4004, databaseSuffix: 'network', ownsIdentity: false, encryptsCredentials: true },
 ]);
 
 export function subgraphPort(subgraph: SubgraphDefinition, firstPort = DEFAULT_FIRST_SUBGRAPH_PORT): number {

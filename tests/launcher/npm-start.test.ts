@@ -105,6 +105,13 @@ describe('npm start on embedded defaults (no DATABASE_URL, no REDIS_URL)', () =>
     const runs = await query(ispAdmin, `{ billingRuns(first: 1) { edges { node { status invoicesIssued } } } }`);
     expect(runs.billingRuns.edges[0].node.status).toBe('COMPLETED');
     expect(runs.billingRuns.edges[0].node.invoicesIssued).toBeGreaterThan(0);
+    // The demo ISPs have a network: sites, a topology with customer equipment, a pool with allocations.
+    const network = await query(ispAdmin, `{ sites { totalCount } devices(filter: { kind: [ONU, CPE] }) { totalCount edges { node { subscriber { id } parent { name } } } }
+      ipPools(filter: { search: "Static" }) { edges { node { allocatedCount prefix { prefix parent { prefix } } } } } }`);
+    expect(network.sites.totalCount).toBe(2);
+    expect(network.devices.totalCount).toBe(4);
+    expect(network.devices.edges.every((edge: any) => edge.node.subscriber && edge.node.parent)).toBe(true);
+    expect(network.ipPools.edges[0].node).toEqual({ allocatedCount: 4, prefix: { prefix: '100.64.1.0/24', parent: { prefix: '100.64.0.0/22' } } });
 
     expect(await stop(first.child)).toBe(130); // the conventional exit code after Ctrl-C
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -42,7 +42,7 @@ describe('the gateway is the only way in', () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as any;
     expect(body.status).toBe('ok');
-    expect(Object.keys(body.subgraphs).sort()).toEqual(['billing', 'customers', 'tenants']);
+    expect(Object.keys(body.subgraphs).sort()).toEqual(['billing', 'customers', 'network', 'tenants']);
   });
 });
 

@@ -13,6 +13,7 @@ import {
   type TenantCountData,
 } from './operations.js';
 import { seedBilling } from './seed-billing.js';
+import { seedNetwork } from './seed-network.js';
 import { expectNoUserErrors, inBatches } from './seed-requests.js';
 
 export { SeedError } from './seed-requests.js';
@@ -41,7 +42,7 @@ export interface SeedResult {
   tenants: SeededTenant[];
 }
 
-async function seedTenant(client: GatewayClient, tenant: DemoTenant, batchSize: number): Promise<SeededTenant> {
+async function seedTenant(client: GatewayClient, tenant: DemoTenant, index: number, batchSize: number): Promise<SeededTenant> {
   const created = await client.request<{ t: (Payload & { tenant: { id: string } | null }) | null }>(
     mutationDocument('SeedCreateTenant', [
       createTenantField('t', { slug: tenant.slug, name: tenant.name, planTier: enumValue(tenant.planTier) }),
@@ -81,6 +82,7 @@ async function seedTenant(client: GatewayClient, tenant: DemoTenant, batchSize: 
 
   const active = createdSubscribers.filter((_, index) => subscribers[index]!.status === 'ACTIVE').map((payload) => payload.subscriber.id);
   const invoices = await seedBilling(client, tenantId, active, batchSize);
+  await seedNetwork(client, tenantId, index, active);
   return { slug: tenant.slug, id: tenantId, users: staff.length, subscribers: subscribers.length, invoices };
 }
 
@@ -103,9 +105,9 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
   const { tenants } = await client.request<TenantCountData>(TENANT_COUNT);
   if (tenants.totalCount > 0) return { skipped: true, tenants: [] };
   const seeded: SeededTenant[] = [];
-  for (const tenant of DEMO_TENANTS) {
+  for (const [index, tenant] of DEMO_TENANTS.entries()) {
     const started = performance.now();
-    seeded.push(await seedTenant(client, tenant, options.batchSize ?? 25));
+    seeded.push(await seedTenant(client, tenant, index, options.batchSize ?? 25));
     log(`seeded ${tenant.name}: ${tenant.subscriberCount} subscribers, ${seeded.at(-1)!.invoices} invoices in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   return { skipped: false, tenants: seeded };

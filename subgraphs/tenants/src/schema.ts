@@ -5,6 +5,7 @@ import { AuthResolver } from './auth/auth.resolver.js';
 import { NodeResolver } from './node/node.resolver.js';
 import { SubscriberStub } from './subscriber/subscriber.stub.js';
 import { BILLING_NODE_TYPES } from './billing/billing.stubs.js';
+import { NETWORK_NODE_TYPES } from './network/network.stubs.js';
 import { resolveTenantReference } from './tenant/tenant.reference.js';
 import { ApiKeyTenantResolver, UserTenantResolver } from './tenant/tenant-of.resolver.js';
 import { TenantResolver } from './tenant/tenant.resolver.js';
@@ -14,7 +15,7 @@ import { UserResolver } from './user/user.resolver.js';
 export function buildSchema() {
   return buildFederatedSchema({
     resolvers: [TenantResolver, UserResolver, AuthResolver, ApiKeyResolver, AuditResolver, NodeResolver, UserTenantResolver, ApiKeyTenantResolver],
-    orphanedTypes: [SubscriberStub, ...Object.values(BILLING_NODE_TYPES)],
+    orphanedTypes: [SubscriberStub, ...Object.values(BILLING_NODE_TYPES), ...Object.values(NETWORK_NODE_TYPES)],
     references: { Tenant: resolveTenantReference } as unknown as ReferenceResolvers,
   });
 }

@@ -10,9 +10,10 @@ import { User } from '../user/user.entity.js';
 import { UserType } from '../user/user.type.js';
 import { SubscriberStub } from '../subscriber/subscriber.stub.js';
 import { BILLING_NODE_TYPES } from '../billing/billing.stubs.js';
+import { NETWORK_NODE_TYPES } from '../network/network.stubs.js';
 
 /** Types owned by other subgraphs: handed over by reference, their owner checks visibility. */
-const FOREIGN_TYPES: Record<string, new () => Node> = { Subscriber: SubscriberStub, ...BILLING_NODE_TYPES };
+const FOREIGN_TYPES: Record<string, new () => Node> = { Subscriber: SubscriberStub, ...BILLING_NODE_TYPES, ...NETWORK_NODE_TYPES };
 
 @Resolver()
 export class NodeResolver {

@@ -1,0 +1,21 @@
+import { startSubgraph, type RunningServer } from '@dotmac/kernel';
+import type { NetworkConfig } from './config.js';
+import type { NetworkContext } from './context.js';
+import { CredentialCipher } from './credentials/credential-cipher.js';
+import { databaseModel } from './entities.js';
+import { createNetworkLoaders } from './loaders.js';
+import { buildSchema } from './schema.js';
+
+/** Starts the network subgraph. */
+export function startNetworkSubgraph(config: NetworkConfig): Promise<RunningServer> {
+  const credentials = new CredentialCipher(config.NETWORK_CREDENTIALS_KEY);
+  return startSubgraph<NetworkContext>({
+    name: 'network',
+    config,
+    model: databaseModel,
+    buildSchema,
+    wire: async ({ db }) => ({
+      createContext: (base) => ({ ...base, loaders: createNetworkLoaders(db, base.viewer), credentials }),
+    }),
+  });
+}

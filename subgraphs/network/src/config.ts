@@ -1,0 +1,28 @@
+import { readConfig, subgraphConfigShape, type Field } from '@dotmac/kernel';
+import { parseCredentialsKey } from './credentials/credential-cipher.js';
+
+/** A 32-byte AES key given as 64 hex digits or base64/base64url; never echoed back. */
+const credentialsKey = (): Field<Buffer> => ({
+  read(name, raw, problems) {
+    if (raw === undefined || raw === '') {
+      problems.push(`${name} is required (32 bytes as 64 hex digits or base64)`);
+      return undefined as unknown as Buffer;
+    }
+    const key = parseCredentialsKey(raw);
+    if (!key) problems.push(`${name} must be 32 bytes as 64 hex digits or base64`);
+    return key as Buffer;
+  },
+});
+
+/** The network subgraph's configuration, read once at start-up. */
+export const readNetworkConfig = (source: Record<string, string | undefined> = process.env) =>
+  readConfig(
+    {
+      ...subgraphConfigShape(4004),
+      /** AES-256-GCM key that encrypts device credentials at rest (the launcher generates one). */
+      NETWORK_CREDENTIALS_KEY: credentialsKey(),
+    },
+    source,
+  );
+
+export type NetworkConfig = ReturnType<typeof readNetworkConfig>;
