@@ -48,8 +48,15 @@ describe.skipIf(!installed)('FreeRADIUS against the PostgreSQL schema', () => {
     for (const table of FREERADIUS_TABLES) {
       await db.query(`alter table ${SCHEMA}.${table} add column tenant_id uuid not null default '${TENANT}'`);
     }
+    // Session settings given to the harness reach FreeRADIUS's connections (how RLS will see a scope).
+    await db.query(`alter table ${SCHEMA}.radacct add column scope text default current_setting('app.scope', true)`);
     await db.query(freeradiusGrantsSql(SCHEMA, role));
-    radius = await startFreeradius({ databaseUrl: databaseUrl(adminUrl, database, role, rolePassword), schema: SCHEMA, secret });
+    radius = await startFreeradius({
+      databaseUrl: databaseUrl(adminUrl, database, role, rolePassword),
+      schema: SCHEMA,
+      secret,
+      settings: { 'app.scope': 'platform' },
+    });
   });
 
   afterAll(async () => {
@@ -139,6 +146,7 @@ describe.skipIf(!installed)('FreeRADIUS against the PostgreSQL schema', () => {
       acctstoptime: null,
       acctinputoctets: '0',
       tenant_id: TENANT,
+      scope: 'platform',
     });
     expect(started[0].acctstarttime).toBeInstanceOf(Date);
 
@@ -166,6 +174,15 @@ describe.skipIf(!installed)('FreeRADIUS against the PostgreSQL schema', () => {
     });
     expect(stopped[0].acctstoptime).toBeInstanceOf(Date);
     expect(stopped[0].acctstoptime.getTime()).toBeGreaterThanOrEqual(started[0].acctstarttime.getTime());
+  });
+
+  it('matches and records a username with a quote in it exactly (libpq escaping, not =27)', async () => {
+    const username = "o'brien@isp.example";
+    await db.query(`insert into ${SCHEMA}.radcheck (username, attribute, op, value) values ($1, 'Cleartext-Password', ':=', 'pw')`, [username]);
+    expect((await auth(username, 'pw')).code).toBe('Access-Accept');
+    const sessionId = `S-${randomUUID()}`;
+    await accountingRequest({ port: radius.acctPort, secret, statusType: 'Start', username, sessionId });
+    expect((await sessions(sessionId)).map((row) => row.username)).toEqual([username]);
   });
 
   async function sessions(sessionId: string) {

@@ -106,6 +106,9 @@ sql {
   driver = "rlm_sql_postgresql"
   # A libpq connection string (it contains '='), used as given; the password comes from PGPASSWORD.
   radius_db = ${quoted(options.conninfo)}
+  # Escape request values with libpq (PQescapeStringConn) instead of rlm_sql's own =XX mime
+  # encoding of everything outside safe_characters: a username is then stored and matched as is.
+  auto_escape = yes
 
   postgresql {
     send_application_name = yes

@@ -21,6 +21,8 @@ export interface FreeradiusOptions {
   startTimeoutMs?: number;
   /** rlm_sql queries to use instead of Debian's stock PostgreSQL queries.conf. */
   queriesFile?: string;
+  /** Session settings for FreeRADIUS's connections (libpq `options`), e.g. { 'app.scope': 'platform' }. */
+  settings?: Record<string, string>;
 }
 
 export interface RunningFreeradius {
@@ -54,19 +56,35 @@ export async function freeUdpPorts(count: number): Promise<number[]> {
 }
 
 /** A libpq keyword/value string; the password is left out (PGPASSWORD carries it). */
-export function conninfoFor(databaseUrl: string, schema: string): { conninfo: string; password: string } {
+export function conninfoFor(
+  databaseUrl: string,
+  schema: string,
+  settings: Record<string, string> = {},
+): { conninfo: string; password: string } {
   const url = new URL(databaseUrl);
   const value = (v: string) => `'${v.replace(/[\\']/g, (c) => `\\${c}`)}'`;
   const parts = {
-    host: url.hostname || '127.0.0.1',
+    host: url.hostname.replace(/^\[|\]$/g, '') || '127.0.0.1',
     port: url.port || '5432',
     dbname: decodeURIComponent(url.pathname.replace(/^\//, '')) || 'postgres',
     user: decodeURIComponent(url.username) || 'postgres',
-    options: `-c search_path=${assertIdentifier(schema, 'schema name')}`,
+    options: Object.entries({ search_path: assertIdentifier(schema, 'schema name'), ...settings })
+      .map(([name, v]) => `-c ${settingName(name)}=${settingValue(v)}`)
+      .join(' '),
     connect_timeout: '5',
   };
   const conninfo = Object.entries(parts).map(([key, v]) => `${key}=${value(v)}`).join(' ');
   return { conninfo, password: decodeURIComponent(url.password) };
+}
+
+function settingName(name: string): string {
+  if (!/^[a-z_][a-z0-9_.]*$/.test(name)) throw new Error(`not a setting name: ${JSON.stringify(name)}`);
+  return name;
+}
+
+function settingValue(value: string): string {
+  if (!/^[\w.:,/-]*$/.test(value)) throw new Error(`setting values are limited to [\\w.:,/-]: ${JSON.stringify(value)}`);
+  return value;
 }
 
 const READY = 'Ready to process requests';
@@ -83,7 +101,7 @@ export async function startFreeradius(options: FreeradiusOptions): Promise<Runni
   const configDir = mkdtempSync(path.join(tmpdir(), 'dotmac-radius-'));
   mkdirSync(path.join(configDir, 'run'));
   mkdirSync(path.join(configDir, 'log'));
-  const { conninfo, password } = conninfoFor(options.databaseUrl, options.schema);
+  const { conninfo, password } = conninfoFor(options.databaseUrl, options.schema, options.settings);
   const files = radiusConfigFiles({ dir: configDir, authPort, acctPort, secret: options.secret, conninfo, queriesFile: options.queriesFile });
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(configDir, name), text, { mode: 0o600 });
 
