@@ -95,9 +95,20 @@ const MAX_LOG = 2_000_000;
  * database schema. Resolves once it is ready; rejects with its log if it exits or stalls first.
  */
 export async function startFreeradius(options: FreeradiusOptions): Promise<RunningFreeradius> {
+  if (options.authPort && options.acctPort) return launch(options, options.authPort, options.acctPort);
+  // Ports chosen here can be taken by someone else before the server binds them: choose again.
+  for (let attempt = 1; ; attempt += 1) {
+    const [authPort, acctPort] = await freeUdpPorts(2);
+    try {
+      return await launch(options, options.authPort ?? authPort!, options.acctPort ?? acctPort!);
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes('Failed binding to')) throw error;
+    }
+  }
+}
+
+async function launch(options: FreeradiusOptions, authPort: number, acctPort: number): Promise<RunningFreeradius> {
   const debug = options.debug ?? process.env.RADIUS_DEBUG === '1';
-  const [authPort, acctPort] =
-    options.authPort && options.acctPort ? [options.authPort, options.acctPort] : await freeUdpPorts(2);
   const configDir = mkdtempSync(path.join(tmpdir(), 'dotmac-radius-'));
   mkdirSync(path.join(configDir, 'run'));
   mkdirSync(path.join(configDir, 'log'));
@@ -107,7 +118,7 @@ export async function startFreeradius(options: FreeradiusOptions): Promise<Runni
 
   const args = debug ? ['-X', '-d', configDir] : ['-f', '-l', 'stdout', '-d', configDir];
   const child = spawn(FREERADIUS_BINARY, args, {
-    env: { ...process.env, PGPASSWORD: password, PGAPPNAME: 'freeradius' },
+    env: { ...process.env, PGPASSWORD: password },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const watchdog = killWhenParentDies(child, configDir);
