@@ -41,6 +41,8 @@ export default async function setup(project: TestProject) {
       // clock, is exercised on its own (tests/billing-run/scheduler.test.ts).
       inheritedEnv: { BILLING_SCHEDULER_INTERVAL_MS: '0' },
       log: () => undefined,
+      // A service dying mid-run fails many tests with refused connections; say which and why.
+      onServiceExit: (name, reason, outputTail) => console.error(`\n!!! the test platform's ${name} ${reason}:\n${outputTail}\n`),
     });
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });
