@@ -217,6 +217,29 @@ describe('operation limits', () => {
     const batch = await post([{ query: '{ whoami { kind } }' }, { query: '{ whoami { kind } }' }]);
     expect(batch.status).toBe(400);
   });
+
+  it('refuses bodies over MAX_BODY_BYTES and bodies that are not JSON, with coded errors', async () => {
+    const huge = await post({ query: '{ whoami { kind } }', variables: { pad: 'x'.repeat(8 * 1024 * 1024) } });
+    expect(huge.status).toBe(413);
+    expect(huge.body.errors[0]).toMatchObject({ message: 'Request body exceeds the limit of 8388608 bytes', extensions: { code: 'BAD_USER_INPUT' } });
+    const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{ "query": ' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } }] });
+  });
+});
+
+describe('HTTP', () => {
+  it('answers POST and GET alike, with CORS headers and the request id exposed', async () => {
+    const posted = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://portal.example' }, body: JSON.stringify({ query: '{ whoami { kind } }' }) });
+    const got = await fetch(`${gateway.url}?query=${encodeURIComponent('{ whoami { kind } }')}`, { headers: { origin: 'https://portal.example', 'apollo-require-preflight': 'true' } });
+    for (const response of [posted, got]) {
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ data: { whoami: { kind: 'anonymous' } } });
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
+      expect(response.headers.get('access-control-expose-headers')).toBe('x-request-id');
+      expect(response.headers.get('x-request-id')).toBeTruthy();
+    }
+  });
 });
 
 describe('health', () => {

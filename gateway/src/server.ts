@@ -13,6 +13,7 @@ import { tenantsAuthClient } from './auth/tenants-auth.client.js';
 import { ViewerCache } from './auth/viewer-cache.js';
 import type { GatewayConfig } from './config.js';
 import { createGatewayErrorFormatter } from './errors/format-gateway-error.js';
+import { graphqlPostLane } from './http/graphql-post-lane.js';
 import { healthRoute } from './health/health.route.js';
 import { unexpectedErrorHandler } from './http/unexpected-error.handler.js';
 import { REQUEST_ID_HEADER, requestIdMiddleware, requestIdOf } from './http/request-id.middleware.js';
@@ -110,6 +111,21 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
   });
   await apollo.start();
 
+  const contextFor = async (request: { requestId: string; clientIp: string | undefined; authorization?: string; apiKey?: string }): Promise<GatewayContext> => {
+    const { requestId, clientIp, authorization, apiKey } = request;
+    const viewer = viewers ? await viewerForRequest(viewers, { authorization, apiKey }, clientIp, requestId) : { ...ANONYMOUS, clientIp };
+    return { requestId, viewer };
+  };
+  const postLane = graphqlPostLane({
+    apollo,
+    maxBodyBytes: limits.maxBodyBytes,
+    maxQueryBytes: limits.maxQueryBytes,
+    compressionMinBytes: config.responseCompressionMinBytes,
+    trustProxy: config.trustProxy,
+    logger,
+    contextFor,
+  });
+
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -123,17 +139,14 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
     bodyErrorHandler(limits.maxBodyBytes),
     operationSizeGuard(limits.maxQueryBytes),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = requestIdOf(res.locals);
-        const credentials = { authorization: req.header('authorization'), apiKey: req.header('x-api-key') };
-        const viewer = viewers ? await viewerForRequest(viewers, credentials, req.ip, requestId) : { ...ANONYMOUS, clientIp: req.ip };
-        return { requestId, viewer };
-      },
+      context: ({ req, res }) =>
+        contextFor({ requestId: requestIdOf(res.locals), clientIp: req.ip, authorization: req.header('authorization'), apiKey: req.header('x-api-key') }),
     }),
   );
   app.use(unexpectedErrorHandler(logger));
 
-  const server = createServer(app);
+  // JSON POSTs to /graphql (nearly all traffic) skip express; everything else is served by it.
+  const server = createServer((req, res) => (postLane.accepts(req) ? void postLane.handle(req, res) : app(req, res)));
   server.keepAliveTimeout = 65_000;
   let port: number;
   try {

@@ -14,18 +14,19 @@ function queryText(body: unknown, queryString: unknown): unknown {
  */
 export function operationSizeGuard(maxQueryBytes: number): RequestHandler {
   return (req, res, next) => {
-    if (Array.isArray(req.body)) {
-      sendError(res, 400, ErrorCode.BAD_USER_INPUT, 'Batched requests are not supported: send one operation per request');
-      return;
-    }
-    const query = queryText(req.body, req.query);
-    const bytes = typeof query === 'string' ? Buffer.byteLength(query) : 0;
-    if (bytes > maxQueryBytes) {
-      sendError(res, 413, ErrorCode.BAD_USER_INPUT, `Query of ${bytes} bytes exceeds the limit of ${maxQueryBytes} bytes`);
-      return;
-    }
-    next();
+    const refusal = batchOrOversizedQuery(req.body, req.query, maxQueryBytes);
+    if (refusal) sendError(res, refusal.status, ErrorCode.BAD_USER_INPUT, refusal.message);
+    else next();
   };
+}
+
+/** Why a request is refused before parsing (a batch, or an operation text over the limit), if it is. */
+export function batchOrOversizedQuery(body: unknown, queryString: unknown, maxQueryBytes: number): { status: number; message: string } | undefined {
+  if (Array.isArray(body)) return { status: 400, message: 'Batched requests are not supported: send one operation per request' };
+  const query = queryText(body, queryString);
+  const bytes = typeof query === 'string' ? Buffer.byteLength(query) : 0;
+  if (bytes > maxQueryBytes) return { status: 413, message: `Query of ${bytes} bytes exceeds the limit of ${maxQueryBytes} bytes` };
+  return undefined;
 }
 
 interface BodyParserError {
