@@ -43,13 +43,24 @@ export function deepMerge(target: Data, source: unknown): Data {
 
 /** Everything at `path` below `value`, lists flattened where the path says `@`. */
 export function flattenAtPath(value: unknown, path: ResponsePath, from = 0): unknown {
-  if (from === path.length) return value;
-  if (value === undefined || value === null) return value;
-  const current = path[from];
-  if (current === '@') return (value as unknown[]).flatMap((element) => flattenAtPath(element, path, from + 1));
-  if (typeof current !== 'string') throw new Error(`Unexpected ${typeof current} found in path`);
-  if (Array.isArray(value)) throw new Error(`Unexpected array in result for path element ${current}`);
-  return flattenAtPath(hasOwn(value as Data, current) ? (value as Data)[current] : undefined, path, from + 1);
+  let current = value;
+  for (let index = from; index < path.length; index += 1) {
+    if (current === undefined || current === null) return current;
+    const element = path[index];
+    if (element === '@') {
+      const flattened: unknown[] = [];
+      for (const item of current as unknown[]) {
+        const below = flattenAtPath(item, path, index + 1);
+        if (Array.isArray(below)) for (const entry of below) flattened.push(entry);
+        else flattened.push(below);
+      }
+      return flattened;
+    }
+    if (typeof element !== 'string') throw new Error(`Unexpected ${typeof element} found in path`);
+    if (Array.isArray(current)) throw new Error(`Unexpected array in result for path element ${element}`);
+    current = hasOwn(current as Data, element) ? (current as Data)[element] : undefined;
+  }
+  return current;
 }
 
 /** Whether `value`'s `__typename` is `typeCondition` or a type inside it (in the supergraph). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dedupeRepresentations, expandEntitiesResponse } from './entity-dedup.js';
+import { dedupeRepresentations, expandEntitiesResponse, representationKey } from './entity-dedup.js';
 
 describe('entity representation deduplication', () => {
   it('sends each distinct representation once', () => {
@@ -13,6 +13,26 @@ describe('entity representation deduplication', () => {
     ]);
     expect(distinct).toEqual([{ __typename: 'User', id: '1' }, { __typename: 'User', id: '2' }, { __typename: 'Product', upc: 'p1', price: null, weight: 3 }]);
     expect(positionOf).toEqual([0, 0, 1, 0, 2, 2]);
+  });
+
+  it('keys representations so that only equal ones collide', () => {
+    const values = [
+      { __typename: 'P', upc: '1' },
+      { __typename: 'P', upc: 1 },
+      { __typename: 'P', upc: true },
+      { __typename: 'P', upc: 'true' },
+      { __typename: 'P', upc: null },
+      { __typename: 'P', upc: 'null' },
+      { __typename: 'P', upc: '1', price: 2 },
+      { __typename: 'P', upc: '1\u00012' },
+      { __typename: 'P', upc: '1', x: '\u0000' },
+      { __typename: 'P', upc: { id: 1 } },
+      { __typename: 'P', upc: { id: '1' } },
+      { __typename: 'P', upc: [1, 2] },
+    ];
+    const keys = values.map(representationKey);
+    expect(new Set(keys).size).toBe(values.length);
+    expect(values.map((value) => representationKey(structuredClone(value)))).toEqual(keys);
   });
 
   it('keeps representations that differ in any value apart', () => {

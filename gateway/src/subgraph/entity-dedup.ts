@@ -7,16 +7,44 @@ export interface DedupedRepresentations {
   positionOf: number[];
 }
 
+const FIELD = '\u0000';
+const END = '\u0001';
+
+/**
+ * A text that is equal for equal representations: for the usual flat ones (scalar key fields) the
+ * field names and tagged values joined, cheaper than JSON; otherwise, or when a string holds one of
+ * the separators, their JSON. Two representations that differ only in key order get different
+ * texts and are both sent, which is still correct.
+ */
+export function representationKey(representation: unknown): string {
+  if (!representation || typeof representation !== 'object' || Array.isArray(representation)) return `J${JSON.stringify(representation)}`;
+  let key = '';
+  for (const name in representation as Record<string, unknown>) {
+    const value = (representation as Record<string, unknown>)[name];
+    if (typeof value === 'string') {
+      if (value.includes(FIELD) || value.includes(END) || name.includes(FIELD)) return `J${JSON.stringify(representation)}`;
+      key += `${name}${FIELD}s${value}${END}`;
+    } else if (typeof value === 'number' || typeof value === 'boolean') {
+      key += `${name}${FIELD}${typeof value === 'number' ? 'n' : 'b'}${String(value)}${END}`;
+    } else if (value === null) {
+      key += `${name}${FIELD}z${END}`;
+    } else {
+      return `J${JSON.stringify(representation)}`;
+    }
+  }
+  return key;
+}
+
 /**
  * Collapses repeated entity representations (the same key asked for from many places). The gateway
  * builds every representation of one fetch from the same selection, so equal representations have
- * equal JSON text; two that differ only in key order are sent twice, which is still correct.
+ * equal keys (see representationKey).
  */
 export function dedupeRepresentations(representations: readonly unknown[]): DedupedRepresentations {
   const seen = new Map<string, number>();
   const distinct: unknown[] = [];
   const positionOf = representations.map((representation) => {
-    const key = JSON.stringify(representation);
+    const key = representationKey(representation);
     let position = seen.get(key);
     if (position === undefined) {
       position = distinct.length;
