@@ -60,7 +60,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const { viewer, requestId } = 'incomingRequestContext' in options ? options.context : { viewer: SYSTEM_VIEWER, requestId: randomUUID() };
     const headers: Record<string, string> = { 'content-type': 'application/json', [REQUEST_ID_HEADER]: requestId };
     if (this.options.signingKey) headers[INTERNAL_CONTEXT_HEADER] = signInternalContext({ viewer, requestId }, this.options.signingKey);
-    const body = JSON.stringify({ query, variables, operationName, extensions });
+    const body = requestBody(query, variables, operationName, extensions);
     const shareKey = this.options.shareInFlight && isQuery('document' in options ? options.document : undefined, query) ? JSON.stringify(viewer) : undefined;
     let answer: SubgraphAnswer;
     try {
@@ -87,6 +87,29 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private unavailable(detail: string, cause?: unknown): GraphQLError {
     return new GraphQLError(`Subgraph "${this.options.name}" is unavailable`, { originalError: new Error(detail, { cause }) });
   }
+}
+
+/** JSON texts of operation texts: a plan's fetches send the same few operations again and again. */
+const queryJsonCache = new Map<string, string>();
+const QUERY_JSON_CACHE_ENTRIES = 5000;
+
+function queryJson(query: string): string {
+  let json = queryJsonCache.get(query);
+  if (json === undefined) {
+    if (queryJsonCache.size >= QUERY_JSON_CACHE_ENTRIES) queryJsonCache.clear();
+    json = JSON.stringify(query);
+    queryJsonCache.set(query, json);
+  }
+  return json;
+}
+
+/** The same text as `JSON.stringify({ query, variables, operationName, extensions })`, with the query's JSON reused. */
+function requestBody(query: string, variables: unknown, operationName: string | undefined, extensions: unknown): string {
+  let body = `{"query":${queryJson(query)}`;
+  if (variables !== undefined) body += `,"variables":${JSON.stringify(variables)}`;
+  if (operationName !== undefined) body += `,"operationName":${JSON.stringify(operationName)}`;
+  if (extensions !== undefined) body += `,"extensions":${JSON.stringify(extensions)}`;
+  return `${body}}`;
 }
 
 function isQuery(document: DocumentNode | undefined, query: string): boolean {
