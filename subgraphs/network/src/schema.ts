@@ -7,6 +7,7 @@ import { InterfaceResolver } from './interface/interface.resolver.js';
 import { IpAllocationResolver } from './ipam/ip-allocation.resolver.js';
 import { IpPoolResolver } from './ipam/ip-pool.resolver.js';
 import { IpPrefixResolver } from './ipam/ip-prefix.resolver.js';
+import { alertingReferences, alertingResolvers } from './monitoring/alerting/alerting.schema.js';
 import { resolveAllocationReference, resolvePoolReference, resolvePrefixReference } from './ipam/ipam.reference.js';
 import { resolveSiteReference } from './site/site.reference.js';
 import { SiteResolver } from './site/site.resolver.js';
@@ -27,6 +28,7 @@ export function buildSchema() {
       IpAllocationResolver,
       SubscriberDevicesResolver,
       TenantDevicesResolver,
+      ...alertingResolvers,
     ],
     references: {
       Site: resolveSiteReference,
@@ -35,6 +37,7 @@ export function buildSchema() {
       IpPrefix: resolvePrefixReference,
       IpPool: resolvePoolReference,
       IpAllocation: resolveAllocationReference,
+      ...alertingReferences,
     } as unknown as ReferenceResolvers,
   });
 }

@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { TenantFiltered } from '@dotmac/kernel';
 
 export const DEFAULT_FLAP_MAX_CHANGES = 5;
@@ -8,6 +8,8 @@ export const DEFAULT_FLAP_WINDOW_SECONDS = 1800;
 @Entity({ tableName: 'alerting_settings' })
 @TenantFiltered()
 export class AlertingSettings {
+  [OptionalProps]?: 'flapMaxChanges' | 'flapWindowSeconds' | 'updatedAt';
+
   @PrimaryKey({ type: 'uuid' })
   tenantId: string;
 

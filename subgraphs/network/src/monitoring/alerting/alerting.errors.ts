@@ -14,5 +14,4 @@ export const AlertingErrors = {
   ruleHasOpenIncidents: (count: number) => AppError.conflict(`The rule has ${count} unresolved incident(s); resolve them or disable the rule instead`, 'ruleId'),
   illegalTransition: (from: IncidentState, to: IncidentState, allowed: readonly IncidentState[]) =>
     AppError.conflict(`An incident that is ${from.toUpperCase()} cannot become ${to.toUpperCase()}; allowed from here: ${listed(allowed)}`, 'incidentId'),
-  resolvedIsFinal: () => AppError.conflict('The incident is RESOLVED; notes are closed (allowed from here: none)', 'incidentId'),
 } as const;
