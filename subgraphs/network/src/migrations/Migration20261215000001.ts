@@ -91,6 +91,7 @@ export class Migration20261215000001 extends Migration {
 
     this.addSql(`create table "incident_event" (
       "id" uuid primary key,
+      "seq" bigint generated always as identity,
       "tenant_id" uuid not null,
       "incident_id" uuid not null references "incident" ("id"),
       "kind" text not null check ("kind" in ('opened', 'suppressed', 'unsuppressed', 'acknowledged', 'note', 'flapping_started', 'flapping_ended', 'severity_changed', 'resolved')),
@@ -101,7 +102,7 @@ export class Migration20261215000001 extends Migration {
       "cause_device_id" uuid null,
       "details" jsonb null
     )`);
-    this.addSql(`create index "incident_event_incident_index" on "incident_event" ("incident_id", "at")`);
+    this.addSql(`create index "incident_event_incident_index" on "incident_event" ("incident_id", "seq")`);
     // The timeline is a record: rows are added, never changed or removed, whoever connects.
     this.addSql(`create function incident_event_append_only() returns trigger language plpgsql as $$
       begin raise exception 'incident_event is append-only'; end $$`);

@@ -10,7 +10,7 @@ import { Incident } from './incident.entity.js';
 export function createAlertingLoaders(db: Database, scope: Scope | undefined) {
   return {
     ruleById: rowLoader(db, scope, (em, ids) => em.find(AlertRule, { id: { $in: ids } }), (row) => row.id),
-    timelineByIncident: groupLoader(db, scope, (em, ids) => em.find(IncidentEvent, { incidentId: { $in: ids } }, { orderBy: { at: 'asc', id: 'asc' } }), (row) => row.incidentId),
+    timelineByIncident: groupLoader(db, scope, (em, ids) => em.find(IncidentEvent, { incidentId: { $in: ids } }, { orderBy: { seq: 'asc' } }), (row) => row.incidentId),
     openIncidentsByDevice: groupLoader(
       db,
       scope,

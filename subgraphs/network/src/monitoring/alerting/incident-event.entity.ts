@@ -10,6 +10,10 @@ export class IncidentEvent {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
+  /** Order of writing: the timeline's order, whatever times the entries carry. */
+  @Property({ type: 'bigint', nullable: true })
+  seq?: string;
+
   @Property({ type: 'uuid' })
   tenantId: string;
 
