@@ -13,6 +13,7 @@ import { resolveSiteReference } from './site/site.reference.js';
 import { SiteResolver } from './site/site.resolver.js';
 import { SubscriberDevicesResolver } from './subscriber/subscriber-devices.resolver.js';
 import { TenantDevicesResolver } from './tenant/tenant-devices.resolver.js';
+import { TenantStub } from './tenant/tenant.stub.js';
 
 /** The network subgraph schema (and its SDL, for composition). */
 export function buildSchema() {
@@ -30,6 +31,9 @@ export function buildSchema() {
       TenantDevicesResolver,
       ...alertingResolvers,
     ],
+    // No field of this subgraph returns a Tenant: without this, `Tenant.deviceCount` and
+    // `Tenant.openIncidentCount` would be pruned from the schema.
+    orphanedTypes: [TenantStub],
     references: {
       Site: resolveSiteReference,
       Device: resolveDeviceReference,
