@@ -4,6 +4,7 @@ import type { NetworkContext } from './context.js';
 import { CredentialCipher } from './credentials/credential-cipher.js';
 import { databaseModel } from './entities.js';
 import { createNetworkLoaders } from './loaders.js';
+import { mountMonitoringRoutes } from './monitoring/alerting/agent-report.route.js';
 import { buildSchema } from './schema.js';
 
 /** Starts the network subgraph. */
@@ -14,8 +15,9 @@ export function startNetworkSubgraph(config: NetworkConfig): Promise<RunningServ
     config,
     model: databaseModel,
     buildSchema,
-    wire: async ({ db }) => ({
+    wire: async ({ db, logger }) => ({
       createContext: (base) => ({ ...base, loaders: createNetworkLoaders(db, base.viewer), credentials }),
+      routes: (app) => mountMonitoringRoutes(app, db, config.INTERNAL_SIGNING_KEY, logger),
     }),
   });
 }

@@ -5,7 +5,8 @@ import { IpAllocation } from './ipam/ip-allocation.entity.js';
 import { IpPool } from './ipam/ip-pool.entity.js';
 import { IpPrefix } from './ipam/ip-prefix.entity.js';
 import { migrations } from './migrations/index.js';
+import { alertingEntities } from './monitoring/alerting/alerting.entities.js';
 import { Site } from './site/site.entity.js';
 
-export const entities = [Site, Device, NetworkInterface, IpPrefix, IpPool, IpAllocation, OutboxEvent];
+export const entities = [Site, Device, NetworkInterface, IpPrefix, IpPool, IpAllocation, ...alertingEntities, OutboxEvent];
 export const databaseModel = { entities, migrations };

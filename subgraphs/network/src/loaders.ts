@@ -7,6 +7,7 @@ import { Device } from './device/device.entity.js';
 import { NetworkInterface } from './interface/interface.entity.js';
 import { IpPool } from './ipam/ip-pool.entity.js';
 import { allocatedCounts } from './ipam/ip-pool.service.js';
+import { createAlertingLoaders } from './monitoring/alerting/alerting.loaders.js';
 import { IpPrefix } from './ipam/ip-prefix.entity.js';
 import { groupLoader, rowLoader } from './shared/loader-helpers.js';
 import { Site } from './site/site.entity.js';
@@ -33,6 +34,7 @@ export function createNetworkLoaders(db: Database, viewer: Viewer) {
     poolById: rowLoader(db, scope, (em, ids) => em.find(IpPool, { id: { $in: ids } }), (row) => row.id),
     interfaceById: rowLoader(db, scope, (em, ids) => em.find(NetworkInterface, { id: { $in: ids } }), (row) => row.id),
     allocatedCountByPool: byKeys((ids) => db.run(scope!, (em) => allocatedCounts(em, ids)), 0),
+    alerting: createAlertingLoaders(db, scope),
     poolsByPrefix: groupLoader(db, scope, (em, ids) => em.find(IpPool, { prefixId: { $in: ids } }, { orderBy: { name: 'asc' } }), (row) => row.prefixId),
   };
 }

@@ -7,6 +7,7 @@ import { InterfaceResolver } from './interface/interface.resolver.js';
 import { IpAllocationResolver } from './ipam/ip-allocation.resolver.js';
 import { IpPoolResolver } from './ipam/ip-pool.resolver.js';
 import { IpPrefixResolver } from './ipam/ip-prefix.resolver.js';
+import { alertingReferences, alertingResolvers } from './monitoring/alerting/alerting.schema.js';
 import { resolveAllocationReference, resolvePoolReference, resolvePrefixReference } from './ipam/ipam.reference.js';
 import { resolveSiteReference } from './site/site.reference.js';
 import { SiteResolver } from './site/site.resolver.js';
@@ -28,7 +29,10 @@ export function buildSchema() {
       IpAllocationResolver,
       SubscriberDevicesResolver,
       TenantDevicesResolver,
+      ...alertingResolvers,
     ],
+    // No field of this subgraph returns a Tenant: without this, `Tenant.deviceCount` and
+    // `Tenant.openIncidentCount` would be pruned from the schema.
     orphanedTypes: [TenantStub],
     references: {
       Site: resolveSiteReference,
@@ -37,6 +41,7 @@ export function buildSchema() {
       IpPrefix: resolvePrefixReference,
       IpPool: resolvePoolReference,
       IpAllocation: resolveAllocationReference,
+      ...alertingReferences,
     } as unknown as ReferenceResolvers,
   });
 }

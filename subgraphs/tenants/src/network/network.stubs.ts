@@ -43,6 +43,20 @@ export class IpAllocationStub extends Node {
   @Field(() => ID) declare id: string;
 }
 
+/** AlertRule is owned by the network subgraph; here only so `node(id)` can hand it over. */
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('AlertRule', { implements: Node })
+export class AlertRuleStub extends Node {
+  @Field(() => ID) declare id: string;
+}
+
+/** Incident is owned by the network subgraph; here only so `node(id)` can hand it over. */
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('Incident', { implements: Node })
+export class IncidentStub extends Node {
+  @Field(() => ID) declare id: string;
+}
+
 /** The network subgraph's node types by the tag of their global ids. */
 export const NETWORK_NODE_TYPES: Record<string, new () => Node> = {
   Site: SiteStub,
@@ -51,4 +65,6 @@ export const NETWORK_NODE_TYPES: Record<string, new () => Node> = {
   IpPrefix: IpPrefixStub,
   IpPool: IpPoolStub,
   IpAllocation: IpAllocationStub,
+  AlertRule: AlertRuleStub,
+  Incident: IncidentStub,
 };
