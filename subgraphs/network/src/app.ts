@@ -4,6 +4,8 @@ import type { NetworkContext } from './context.js';
 import { CredentialCipher } from './credentials/credential-cipher.js';
 import { databaseModel } from './entities.js';
 import { createNetworkLoaders } from './loaders.js';
+import { consumeServiceEvents } from './radius/service-events.consumer.js';
+import { startServiceExpiry } from './radius/service-expiry.js';
 import { buildSchema } from './schema.js';
 
 /** Starts the network subgraph. */
@@ -14,8 +16,16 @@ export function startNetworkSubgraph(config: NetworkConfig): Promise<RunningServ
     config,
     model: databaseModel,
     buildSchema,
-    wire: async ({ db }) => ({
-      createContext: (base) => ({ ...base, loaders: createNetworkLoaders(db, base.viewer), credentials }),
-    }),
+    wire: async ({ db, bus, logger }) => {
+      const serviceEvents = await consumeServiceEvents(bus, db, credentials, logger);
+      const expiry = startServiceExpiry(db, logger, config.RADIUS_EXPIRY_INTERVAL_MS);
+      return {
+        createContext: (base) => ({ ...base, loaders: createNetworkLoaders(db, base.viewer), credentials }),
+        stop: async () => {
+          expiry.stop();
+          await serviceEvents.close();
+        },
+      };
+    },
   });
 }

@@ -5,7 +5,9 @@ import { IpAllocation } from './ipam/ip-allocation.entity.js';
 import { IpPool } from './ipam/ip-pool.entity.js';
 import { IpPrefix } from './ipam/ip-prefix.entity.js';
 import { migrations } from './migrations/index.js';
+import { RadiusSettings } from './radius/radius-settings.entity.js';
+import { Service } from './radius/service.entity.js';
 import { Site } from './site/site.entity.js';
 
-export const entities = [Site, Device, NetworkInterface, IpPrefix, IpPool, IpAllocation, OutboxEvent];
+export const entities = [Site, Device, NetworkInterface, IpPrefix, IpPool, IpAllocation, Service, RadiusSettings, OutboxEvent];
 export const databaseModel = { entities, migrations };

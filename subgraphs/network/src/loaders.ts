@@ -8,6 +8,8 @@ import { NetworkInterface } from './interface/interface.entity.js';
 import { IpPool } from './ipam/ip-pool.entity.js';
 import { allocatedCounts } from './ipam/ip-pool.service.js';
 import { IpPrefix } from './ipam/ip-prefix.entity.js';
+import { createSessionLoaders } from './radius/radius-session.loaders.js';
+import { Service } from './radius/service.entity.js';
 import { groupLoader, rowLoader } from './shared/loader-helpers.js';
 import { Site } from './site/site.entity.js';
 
@@ -33,6 +35,8 @@ export function createNetworkLoaders(db: Database, viewer: Viewer) {
     poolById: rowLoader(db, scope, (em, ids) => em.find(IpPool, { id: { $in: ids } }), (row) => row.id),
     interfaceById: rowLoader(db, scope, (em, ids) => em.find(NetworkInterface, { id: { $in: ids } }), (row) => row.id),
     allocatedCountByPool: byKeys((ids) => db.run(scope!, (em) => allocatedCounts(em, ids)), 0),
+    servicesBySubscriber: groupLoader(db, scope, (em, ids) => em.find(Service, { subscriberId: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } }), (row) => row.subscriberId),
+    sessions: createSessionLoaders(db, scope),
     poolsByPrefix: groupLoader(db, scope, (em, ids) => em.find(IpPool, { prefixId: { $in: ids } }, { orderBy: { name: 'asc' } }), (row) => row.prefixId),
   };
 }

@@ -8,6 +8,10 @@ import { IpAllocationResolver } from './ipam/ip-allocation.resolver.js';
 import { IpPoolResolver } from './ipam/ip-pool.resolver.js';
 import { IpPrefixResolver } from './ipam/ip-prefix.resolver.js';
 import { resolveAllocationReference, resolvePoolReference, resolvePrefixReference } from './ipam/ipam.reference.js';
+import { RadiusSettingsResolver } from './radius/radius-settings.resolver.js';
+import { resolveServiceReference } from './radius/service.reference.js';
+import { ServiceResolver } from './radius/service.resolver.js';
+import { SubscriberServicesResolver } from './radius/subscriber-services.resolver.js';
 import { resolveSiteReference } from './site/site.reference.js';
 import { SiteResolver } from './site/site.resolver.js';
 import { SubscriberDevicesResolver } from './subscriber/subscriber-devices.resolver.js';
@@ -28,6 +32,9 @@ export function buildSchema() {
       IpAllocationResolver,
       SubscriberDevicesResolver,
       TenantDevicesResolver,
+      ServiceResolver,
+      SubscriberServicesResolver,
+      RadiusSettingsResolver,
     ],
     orphanedTypes: [TenantStub],
     references: {
@@ -37,6 +44,7 @@ export function buildSchema() {
       IpPrefix: resolvePrefixReference,
       IpPool: resolvePoolReference,
       IpAllocation: resolveAllocationReference,
+      Service: resolveServiceReference,
     } as unknown as ReferenceResolvers,
   });
 }
