@@ -11,9 +11,9 @@ export interface SessionRow {
   nasportid: string | null;
   framedipaddress: string | null;
   callingstationid: string | null;
-  acctstarttime: Date | null;
-  acctupdatetime: Date | null;
-  acctstoptime: Date | null;
+  acctstarttime: Date | string | null;
+  acctupdatetime: Date | string | null;
+  acctstoptime: Date | string | null;
   acctsessiontime: string | null;
   acctinputoctets: string | null;
   acctoutputoctets: string | null;

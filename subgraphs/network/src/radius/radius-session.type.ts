@@ -2,6 +2,9 @@ import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
 import { connectionType, toGlobalId } from '@dotmac/kernel';
 import type { SessionRow } from './radius-session.query.js';
 
+/** Raw statements return timestamps as text (the ORM's driver settings), the GraphQL scalar wants dates. */
+const asDate = (value: Date | string | null): Date | undefined => (value == null ? undefined : new Date(value));
+
 @ObjectType('RadiusSession', { description: 'One network session from RADIUS accounting (Start, Interim-Update, Stop).' })
 export class RadiusSessionType {
   @Field({ description: "The NAS's Acct-Session-Id." }) sessionId: string;
@@ -29,9 +32,9 @@ export class RadiusSessionType {
       nasPortId: row.nasportid ?? undefined,
       framedIpAddress: row.framedipaddress ?? undefined,
       callingStationId: row.callingstationid ?? undefined,
-      startedAt: row.acctstarttime!,
-      updatedAt: row.acctupdatetime ?? undefined,
-      stoppedAt: row.acctstoptime ?? undefined,
+      startedAt: asDate(row.acctstarttime)!,
+      updatedAt: asDate(row.acctupdatetime),
+      stoppedAt: asDate(row.acctstoptime),
       active: !row.acctstoptime,
       durationSeconds: Math.min(Number(row.acctsessiontime ?? 0), 2 ** 31 - 1),
       inputOctets: row.acctinputoctets ?? '0',
