@@ -97,8 +97,9 @@ describe.skipIf(!installed)('service activation: billing → network → FreeRAD
   });
 
   it('accounting Start, Interim-Update and Stop show as a session with usage on Subscriber.sessions and Service.sessions', async () => {
-    const session = { port: radius.server.acctPort, secret: radius.secret, username: service.username, sessionId: `S-${randomUUID()}`, nasIp: '10.9.8.7' };
-    await accountingRequest({ ...session, statusType: 'Start', framedIp: service.staticIp });
+    // A NAS repeats the session's address in every accounting packet (the stock queries store each one's).
+    const session = { port: radius.server.acctPort, secret: radius.secret, username: service.username, sessionId: `S-${randomUUID()}`, nasIp: '10.9.8.7', framedIp: service.staticIp };
+    await accountingRequest({ ...session, statusType: 'Start' });
     const open = await query(token, `query($id: ID!) { subscriber(id: $id) { sessions { totalCount edges { node { sessionId active stoppedAt } } } } }`, { id: subscriberId });
     expect(open.subscriber.sessions).toMatchObject({ totalCount: 1, edges: [{ node: { sessionId: session.sessionId, active: true, stoppedAt: null } }] });
 
