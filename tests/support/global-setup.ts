@@ -56,6 +56,7 @@ export default async function setup(project: TestProject) {
     ownerDatabaseUrls: Object.fromEntries(Object.entries(platform.databases).map(([name, db]) => [name, db.ownerUrl])),
     internalSigningKey: platform.secrets.internalSigningKey,
     jwtSecret: platform.secrets.jwtSecret,
+    networkCredentialsKey: platform.secrets.networkCredentialsKey,
     admin: platform.bootstrapAdmin,
     redisUrl,
     redisKeyPrefix,

@@ -9,6 +9,8 @@ export interface TestPlatform {
   ownerDatabaseUrls: Record<string, string>;
   internalSigningKey: string;
   jwtSecret: string;
+  /** The network subgraph's NETWORK_CREDENTIALS_KEY (tests that run its services in-process). */
+  networkCredentialsKey: string;
   admin: { email: string; password: string };
   redisUrl: string | undefined;
   redisKeyPrefix: string;

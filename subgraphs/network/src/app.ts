@@ -5,6 +5,8 @@ import { CredentialCipher } from './credentials/credential-cipher.js';
 import { databaseModel } from './entities.js';
 import { createNetworkLoaders } from './loaders.js';
 import { mountMonitoringRoutes } from './monitoring/alerting/agent-report.route.js';
+import { consumeServiceEvents } from './radius/service-events.consumer.js';
+import { startServiceExpiry } from './radius/service-expiry.js';
 import { buildSchema } from './schema.js';
 
 /** Starts the network subgraph. */
@@ -15,9 +17,17 @@ export function startNetworkSubgraph(config: NetworkConfig): Promise<RunningServ
     config,
     model: databaseModel,
     buildSchema,
-    wire: async ({ db, logger }) => ({
-      createContext: (base) => ({ ...base, loaders: createNetworkLoaders(db, base.viewer), credentials }),
-      routes: (app) => mountMonitoringRoutes(app, db, config.INTERNAL_SIGNING_KEY, logger),
-    }),
+    wire: async ({ db, bus, logger }) => {
+      const serviceEvents = await consumeServiceEvents(bus, db, credentials, logger);
+      const expiry = startServiceExpiry(db, logger, config.RADIUS_EXPIRY_INTERVAL_MS);
+      return {
+        createContext: (base) => ({ ...base, loaders: createNetworkLoaders(db, base.viewer), credentials }),
+        routes: (app) => mountMonitoringRoutes(app, db, config.INTERNAL_SIGNING_KEY, logger),
+        stop: async () => {
+          expiry.stop();
+          await serviceEvents.close();
+        },
+      };
+    },
   });
 }

@@ -1,4 +1,4 @@
-import { readConfig, subgraphConfigShape, type Field } from '@dotmac/kernel';
+import { env, readConfig, subgraphConfigShape, type Field } from '@dotmac/kernel';
 import { parseCredentialsKey } from './credentials/credential-cipher.js';
 
 /** A 32-byte AES key given as 64 hex digits or base64/base64url; never echoed back. */
@@ -21,6 +21,8 @@ export const readNetworkConfig = (source: Record<string, string | undefined> = p
       ...subgraphConfigShape(4004),
       /** AES-256-GCM key that encrypts device credentials at rest (the launcher generates one). */
       NETWORK_CREDENTIALS_KEY: credentialsKey(),
+      /** How often services past their last paid day are terminated; 0 turns it off. */
+      RADIUS_EXPIRY_INTERVAL_MS: env.int(60_000),
     },
     source,
   );

@@ -9,6 +9,8 @@ import { IpPool } from './ipam/ip-pool.entity.js';
 import { allocatedCounts } from './ipam/ip-pool.service.js';
 import { createAlertingLoaders } from './monitoring/alerting/alerting.loaders.js';
 import { IpPrefix } from './ipam/ip-prefix.entity.js';
+import { createSessionLoaders } from './radius/radius-session.loaders.js';
+import { Service } from './radius/service.entity.js';
 import { groupLoader, rowLoader } from './shared/loader-helpers.js';
 import { Site } from './site/site.entity.js';
 
@@ -35,6 +37,8 @@ export function createNetworkLoaders(db: Database, viewer: Viewer) {
     interfaceById: rowLoader(db, scope, (em, ids) => em.find(NetworkInterface, { id: { $in: ids } }), (row) => row.id),
     allocatedCountByPool: byKeys((ids) => db.run(scope!, (em) => allocatedCounts(em, ids)), 0),
     alerting: createAlertingLoaders(db, scope),
+    servicesBySubscriber: groupLoader(db, scope, (em, ids) => em.find(Service, { subscriberId: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } }), (row) => row.subscriberId),
+    sessions: createSessionLoaders(db, scope),
     poolsByPrefix: groupLoader(db, scope, (em, ids) => em.find(IpPool, { prefixId: { $in: ids } }, { orderBy: { name: 'asc' } }), (row) => row.prefixId),
   };
 }

@@ -9,6 +9,10 @@ import { IpPoolResolver } from './ipam/ip-pool.resolver.js';
 import { IpPrefixResolver } from './ipam/ip-prefix.resolver.js';
 import { alertingReferences, alertingResolvers } from './monitoring/alerting/alerting.schema.js';
 import { resolveAllocationReference, resolvePoolReference, resolvePrefixReference } from './ipam/ipam.reference.js';
+import { RadiusSettingsResolver } from './radius/radius-settings.resolver.js';
+import { resolveServiceReference } from './radius/service.reference.js';
+import { ServiceResolver } from './radius/service.resolver.js';
+import { SubscriberServicesResolver } from './radius/subscriber-services.resolver.js';
 import { resolveSiteReference } from './site/site.reference.js';
 import { SiteResolver } from './site/site.resolver.js';
 import { SubscriberDevicesResolver } from './subscriber/subscriber-devices.resolver.js';
@@ -30,6 +34,9 @@ export function buildSchema() {
       SubscriberDevicesResolver,
       TenantDevicesResolver,
       ...alertingResolvers,
+      ServiceResolver,
+      SubscriberServicesResolver,
+      RadiusSettingsResolver,
     ],
     // No field of this subgraph returns a Tenant: without this, `Tenant.deviceCount` and
     // `Tenant.openIncidentCount` would be pruned from the schema.
@@ -42,6 +49,7 @@ export function buildSchema() {
       IpPool: resolvePoolReference,
       IpAllocation: resolveAllocationReference,
       ...alertingReferences,
+      Service: resolveServiceReference,
     } as unknown as ReferenceResolvers,
   });
 }

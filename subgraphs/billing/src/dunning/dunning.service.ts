@@ -1,5 +1,6 @@
 import { addDays, lockKey, recordEvents, type EntityManager, type LocalDate } from '@dotmac/kernel';
 import { markOverdue } from '../invoice/invoice-overdue.service.js';
+import { endedRows, recordSubscriptionsEnded } from '../subscription/subscription-events.js';
 import { DunningAction } from './dunning-policy.entity.js';
 import { policyOf } from './dunning-policy.service.js';
 
@@ -53,11 +54,13 @@ async function suspend(em: EntityManager, tenantId: string, steps: ExecutedStep[
 async function terminate(em: EntityManager, tenantId: string, steps: ExecutedStep[], asOf: LocalDate): Promise<number> {
   if (steps.length === 0) return 0;
   const subscribers = [...new Set(steps.map((step) => step.subscriber_id))];
-  await em.execute(
+  const ended = await em.execute<{ id: string; subscriber_id: string; end_date: string }[]>(
     `update subscription set status = 'cancelled', end_date = greatest(start_date, ?::date), next_bill_date = null, cancelled_at = now(), updated_at = now()
-      where tenant_id = ? and status = 'active' and subscriber_id in (select jsonb_array_elements_text(?::jsonb)::uuid)`,
+      where tenant_id = ? and status = 'active' and subscriber_id in (select jsonb_array_elements_text(?::jsonb)::uuid)
+      returning id, subscriber_id, end_date::text as end_date`,
     [addDays(asOf, -1), tenantId, JSON.stringify(subscribers)],
   );
+  await recordSubscriptionsEnded(em, tenantId, endedRows(ended), 'terminated for an unpaid invoice');
   await recordEvents(
     em,
     'billing.subscriber.terminated',

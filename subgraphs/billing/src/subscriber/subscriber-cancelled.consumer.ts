@@ -1,4 +1,5 @@
 import { claimEvent, type Database, type EntityManager, type EventBus, type EventSubscription, type Logger } from '@dotmac/kernel';
+import { endedRows, recordSubscriptionsEnded } from '../subscription/subscription-events.js';
 
 export const SUBSCRIBER_CANCELLED_TOPIC = 'customers.subscriber.cancelled';
 export const SUBSCRIBER_CANCELLED_GROUP = 'billing-subscriber-cancelled';
@@ -14,16 +15,17 @@ export async function endSubscriptionsOf(em: EntityManager, tenantId: string, su
   const cancelled = await em.execute(
     `update subscription set status = 'cancelled', next_bill_date = null, cancelled_at = now(), updated_at = now()
       where tenant_id = ? and subscriber_id = ? and status = 'active' and next_bill_date is not null and next_bill_date <= start_date
-      returning id`,
+      returning id, subscriber_id, end_date::text as end_date`,
     [tenantId, subscriberId],
   );
   const ending = await em.execute(
     `update subscription set status = 'cancelled', end_date = least(coalesce(end_date, next_bill_date - 1), next_bill_date - 1),
             cancelled_at = now(), updated_at = now()
       where tenant_id = ? and subscriber_id = ? and status = 'active' and next_bill_date is not null
-      returning id`,
+      returning id, subscriber_id, end_date::text as end_date`,
     [tenantId, subscriberId],
   );
+  await recordSubscriptionsEnded(em, tenantId, endedRows([...cancelled, ...ending] as { id: string; subscriber_id: string; end_date: string | null }[]), 'subscriber cancelled');
   return cancelled.length + ending.length;
 }
 

@@ -12,6 +12,7 @@ import { applyCredit } from '../payment/credit.service.js';
 import { afterSettlement } from '../payment/settlement-hooks.js';
 import { PlanKind, PlanStatus, ServicePlan } from '../plan/service-plan.entity.js';
 import { periodContaining } from '../schedule/billing-schedule.js';
+import { recordPlanChanged } from './subscription-events.js';
 import { scheduleOf } from './subscription-schedule.js';
 import { Subscription, SubscriptionStatus } from './subscription.entity.js';
 
@@ -119,5 +120,6 @@ export async function changeSubscriptionPlan(em: EntityManager, tenantId: string
   subscription.planId = newPlan.id;
   (subscription as { priceOverrideMinor?: number | null }).priceOverrideMinor = null;
   await em.flush();
+  recordPlanChanged(em, subscription, oldPlan, newPlan, effective);
   return outcome;
 }

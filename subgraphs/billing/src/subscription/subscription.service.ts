@@ -4,6 +4,7 @@ import { ensureAccount } from '../account/billing-account.service.js';
 import { validAmount } from '../money/amount.js';
 import { PlanKind, PlanStatus, ServicePlan } from '../plan/service-plan.entity.js';
 import { BillingDayMode, firstPeriodIndex, periodAt, periodContaining, scheduleFor } from '../schedule/billing-schedule.js';
+import { recordSubscriptionActivated, recordSubscriptionsEnded } from './subscription-events.js';
 import { scheduleOf } from './subscription-schedule.js';
 import { Subscription, SubscriptionStatus } from './subscription.entity.js';
 import { SubscriptionOrderField, type SubscriptionOrder } from './subscription.input.js';
@@ -89,6 +90,7 @@ export async function createSubscription(em: EntityManager, tenantId: string, in
     contractEndDate: plan.minContractMonths > 0 ? addMonths(startDate, plan.minContractMonths) : undefined,
   });
   await em.flush();
+  recordSubscriptionActivated(em, subscription, plan);
   return subscription;
 }
 
@@ -126,6 +128,7 @@ export async function cancelSubscription(em: EntityManager, id: string, cancella
   subscription.endDate = addDays(effective, -1);
   if (subscription.nextBillDate && subscription.nextBillDate >= effective) subscription.nextBillDate = undefined;
   await em.flush();
+  await recordSubscriptionsEnded(em, subscription.tenantId, [{ subscriptionId: subscription.id, subscriberId: subscription.subscriberId, lastDay: subscription.endDate }], 'cancelled');
   return subscription;
 }
 
