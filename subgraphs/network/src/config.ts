@@ -1,5 +1,6 @@
 import { readConfig, subgraphConfigShape, type Field } from '@dotmac/kernel';
 import { parseCredentialsKey } from './credentials/credential-cipher.js';
+import { snmpConfigShape } from './monitoring/snmp/snmp-config.js';
 
 /** A 32-byte AES key given as 64 hex digits or base64/base64url; never echoed back. */
 const credentialsKey = (): Field<Buffer> => ({
@@ -21,6 +22,7 @@ export const readNetworkConfig = (source: Record<string, string | undefined> = p
       ...subgraphConfigShape(4004),
       /** AES-256-GCM key that encrypts device credentials at rest (the launcher generates one). */
       NETWORK_CREDENTIALS_KEY: credentialsKey(),
+      ...snmpConfigShape,
     },
     source,
   );
