@@ -33,11 +33,13 @@ export class CollectingSink implements SampleSink {
   }
 }
 
-/** Wraps a poller and counts, per device, polls started and the most ever running at once. */
+/** Wraps a poller and counts polls started per device, and the most ever running at once (per device and in all). */
 export class CountingPoller implements DevicePoller {
   readonly started = new Map<string, number>();
   readonly running = new Map<string, number>();
   maxRunningPerDevice = 0;
+  private runningTotal = 0;
+  maxRunningTotal = 0;
 
   constructor(private readonly inner: DevicePoller) {}
 
@@ -46,9 +48,12 @@ export class CountingPoller implements DevicePoller {
     const running = (this.running.get(device.id) ?? 0) + 1;
     this.running.set(device.id, running);
     this.maxRunningPerDevice = Math.max(this.maxRunningPerDevice, running);
+    this.runningTotal += 1;
+    this.maxRunningTotal = Math.max(this.maxRunningTotal, this.runningTotal);
     try {
       return await this.inner.pollOnce(device);
     } finally {
+      this.runningTotal -= 1;
       this.running.set(device.id, (this.running.get(device.id) ?? 1) - 1);
     }
   }
