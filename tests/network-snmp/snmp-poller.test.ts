@@ -95,9 +95,16 @@ describe.skipIf(snmpdMissing)('SNMP poller against a real snmpd', () => {
     expect(elapsed).toBeLessThan(SILENT_MS + MARGIN_MS);
   });
 
-  it('reports a v3 device without a user as down (settings)', async () => {
-    const samples = await poller.pollOnce(deviceAt(agent.port, { version: 'v3', community: undefined }));
-    expect(samples).toEqual([expect.objectContaining({ metric: 'up', value: 0, labels: { reason: 'settings' } })]);
+  it('refuses unusable settings as down (settings) without sending anything: no community, no v3 user, privacy without authentication', async () => {
+    const unusable = [
+      deviceAt(agent.port, { community: undefined }),
+      deviceAt(agent.port, { version: 'v3', community: undefined }),
+      deviceAt(agent.port, { version: 'v3', v3: { user: V3_USER.name, privProtocol: 'aes', privKey: V3_USER.privKey } }),
+      deviceAt(agent.port, { version: 'v3', v3: { user: V3_USER.name, authProtocol: 'sha' } }),
+    ];
+    for (const device of unusable) {
+      expect(await poller.pollOnce(device)).toEqual([expect.objectContaining({ metric: 'up', value: 0, labels: { reason: 'settings' } })]);
+    }
   });
 
   // Last: snmpd reports hrProcessorLoad only once it has a minute of CPU history.

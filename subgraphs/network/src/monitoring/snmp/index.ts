@@ -7,3 +7,4 @@ export { systemPollClock, type PollClock } from './poll-clock.js';
 export { PollFailure } from './poll-failure.js';
 export { snmpConfigShape, snmpPollingSettings } from './snmp-config.js';
 export { counterValue } from './snmp-values.js';
+export { SnmpSettingsError } from './snmp-settings.errors.js';

@@ -6,12 +6,14 @@ export type SnmpVersion = 'v1' | 'v2c' | 'v3';
 export type SnmpAuthProtocol = 'md5' | 'sha' | 'sha256' | 'sha512';
 export type SnmpPrivProtocol = 'des' | 'aes' | 'aes256';
 
-/** SNMPv3 user-based security: no auth (noAuthNoPriv), auth only (authNoPriv), or both (authPriv). */
+/**
+ * SNMPv3 user-based security: no auth (noAuthNoPriv), auth only (authNoPriv), or both (authPriv).
+ * A protocol without its key, or privacy without authentication, is refused (reason `settings`).
+ */
 export interface SnmpV3Credentials {
   user: string;
   authProtocol?: SnmpAuthProtocol;
   authKey?: string;
-  /** Privacy needs authentication: a priv protocol without an auth protocol is ignored. */
   privProtocol?: SnmpPrivProtocol;
   privKey?: string;
 }

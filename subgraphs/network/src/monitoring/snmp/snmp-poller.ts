@@ -5,7 +5,7 @@ import type { HealthSample } from './health-sample.js';
 import { readHostResources } from './host-resources.js';
 import { readInterfaceCounters } from './interface-counters.js';
 import { PollDeadline } from './poll-deadline.js';
-import { PollFailure, pollFailureOf } from './poll-failure.js';
+import { type PollFailure, pollFailureOf } from './poll-failure.js';
 import type { PolledDevice } from './polled-device.js';
 import type { SampleStamp } from './sample-stamp.js';
 import { OID } from './snmp-oids.js';
@@ -57,8 +57,9 @@ export class SnmpPoller implements DevicePoller {
     try {
       session = openSnmpSession(device, { timeoutMs: this.options.timeoutMs, retries: this.options.retries });
     } catch (error) {
-      this.logger.warn({ deviceId: device.id, err: error }, 'SNMP settings unusable; device reported down');
-      return [downSample(stamp, PollFailure.SETTINGS)];
+      const reason = pollFailureOf(error);
+      this.logger.warn({ deviceId: device.id, reason, err: error }, 'could not open an SNMP session; device reported down');
+      return [downSample(stamp, reason)];
     }
     const deadline = new PollDeadline(this.options.deadlineMs ?? DEFAULT_DEADLINE_MS, () => session.close());
     try {

@@ -1,6 +1,7 @@
 import { isIPv6 } from 'node:net';
 import snmp from 'net-snmp';
 import type { PolledDevice, SnmpAuthProtocol, SnmpPrivProtocol, SnmpV3Credentials } from './polled-device.js';
+import { SnmpSettingsError } from './snmp-settings.errors.js';
 import { rowIndex } from './snmp-values.js';
 
 export interface SessionTiming {
@@ -35,7 +36,13 @@ const PRIV_PROTOCOLS: Record<SnmpPrivProtocol, snmp.PrivProtocols> = {
 
 function v3User(credentials: SnmpV3Credentials): snmp.User {
   const { user, authProtocol, authKey, privProtocol, privKey } = credentials;
-  if (!authProtocol || !authKey) return { name: user, level: snmp.SecurityLevel.noAuthNoPriv };
+  if (!user) throw SnmpSettingsError.missingV3User();
+  if (!authProtocol !== !authKey) throw SnmpSettingsError.incompleteV3('authentication');
+  if (!privProtocol !== !privKey) throw SnmpSettingsError.incompleteV3('privacy');
+  if (!authProtocol || !authKey) {
+    if (privProtocol) throw SnmpSettingsError.privacyWithoutAuthentication();
+    return { name: user, level: snmp.SecurityLevel.noAuthNoPriv };
+  }
   const auth = { name: user, authProtocol: AUTH_PROTOCOLS[authProtocol], authKey };
   if (!privProtocol || !privKey) return { ...auth, level: snmp.SecurityLevel.authNoPriv };
   return { ...auth, level: snmp.SecurityLevel.authPriv, privProtocol: PRIV_PROTOCOLS[privProtocol], privKey };
@@ -45,11 +52,12 @@ function openNetSnmpSession(device: PolledDevice, timing: SessionTiming): snmp.S
   const { managementIp: ip, snmp: settings } = device;
   const common = { port: settings.port, timeout: timing.timeoutMs, retries: timing.retries, backoff: 1, transport: isIPv6(ip) ? 'udp6' : 'udp4' } as const;
   if (settings.version === 'v3') {
-    if (!settings.v3) throw new Error('SNMPv3 device without a v3 user');
+    if (!settings.v3) throw SnmpSettingsError.missingV3User();
     return snmp.createV3Session(ip, v3User(settings.v3), { ...common, version: snmp.Version3 });
   }
+  if (!settings.community) throw SnmpSettingsError.missingCommunity(settings.version);
   const version = settings.version === 'v1' ? snmp.Version1 : snmp.Version2c;
-  return snmp.createSession(ip, settings.community ?? 'public', { ...common, version });
+  return snmp.createSession(ip, settings.community, { ...common, version });
 }
 
 export function openSnmpSession(device: PolledDevice, timing: SessionTiming): SnmpSession {
