@@ -1,5 +1,6 @@
 import { env, readConfig, subgraphConfigShape, type Field } from '@dotmac/kernel';
 import { parseCredentialsKey } from './credentials/credential-cipher.js';
+import { snmpConfigShape } from './monitoring/snmp/snmp-config.js';
 
 /** A 32-byte AES key given as 64 hex digits or base64/base64url; never echoed back. */
 const credentialsKey = (): Field<Buffer> => ({
@@ -23,6 +24,7 @@ export const readNetworkConfig = (source: Record<string, string | undefined> = p
       NETWORK_CREDENTIALS_KEY: credentialsKey(),
       /** How often services past their last paid day are terminated; 0 turns it off. */
       RADIUS_EXPIRY_INTERVAL_MS: env.int(60_000),
+      ...snmpConfigShape,
     },
     source,
   );
