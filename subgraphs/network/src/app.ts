@@ -4,6 +4,7 @@ import type { NetworkContext } from './context.js';
 import { CredentialCipher } from './credentials/credential-cipher.js';
 import { databaseModel } from './entities.js';
 import { createNetworkLoaders } from './loaders.js';
+import { startTelemetry } from './monitoring/telemetry/telemetry.module.js';
 import { buildSchema } from './schema.js';
 
 /** Starts the network subgraph. */
@@ -14,8 +15,15 @@ export function startNetworkSubgraph(config: NetworkConfig): Promise<RunningServ
     config,
     model: databaseModel,
     buildSchema,
-    wire: async ({ db }) => ({
-      createContext: (base) => ({ ...base, loaders: createNetworkLoaders(db, base.viewer), credentials }),
-    }),
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    wire: async (runtime) => {
+      const { db } = runtime;
+      const telemetry = startTelemetry(runtime, config);
+      return {
+        createContext: (base) => ({ ...base, loaders: createNetworkLoaders(db, base.viewer), credentials, telemetry: telemetry.ingestion }),
+        routes: (app) => telemetry.mountRoutes(app),
+        stop: () => telemetry.stop(),
+      };
+    },
   });
 }

@@ -1,4 +1,4 @@
-import { readConfig, subgraphConfigShape, type Field } from '@dotmac/kernel';
+import { env, readConfig, subgraphConfigShape, type Field } from '@dotmac/kernel';
 import { parseCredentialsKey } from './credentials/credential-cipher.js';
 
 /** A 32-byte AES key given as 64 hex digits or base64/base64url; never echoed back. */
@@ -21,6 +21,14 @@ export const readNetworkConfig = (source: Record<string, string | undefined> = p
       ...subgraphConfigShape(4004),
       /** AES-256-GCM key that encrypts device credentials at rest (the launcher generates one). */
       NETWORK_CREDENTIALS_KEY: credentialsKey(),
+      /** Largest accepted request body (GraphQL and the internal telemetry route) in bytes. */
+      MAX_BODY_BYTES: env.int(8 * 1024 * 1024),
+      /** Most samples in one ingestion batch; a larger batch is refused whole. */
+      TELEMETRY_MAX_BATCH_SIZE: env.int(5000),
+      /** How often stale devices are marked UNKNOWN and expired samples purged; 0 turns it off. */
+      TELEMETRY_MAINTENANCE_INTERVAL_MS: env.int(60_000),
+      /** Samples deleted per transaction by the retention purge. */
+      TELEMETRY_PURGE_BATCH_SIZE: env.int(10_000),
     },
     source,
   );

@@ -10,6 +10,7 @@ import { allocatedCounts } from './ipam/ip-pool.service.js';
 import { IpPrefix } from './ipam/ip-prefix.entity.js';
 import { groupLoader, rowLoader } from './shared/loader-helpers.js';
 import { Site } from './site/site.entity.js';
+import { createTelemetryLoaders } from './monitoring/telemetry/telemetry.loaders.js';
 
 /** Per-request batch loaders of the network subgraph (one SQL statement per field across a page). */
 export function createNetworkLoaders(db: Database, viewer: Viewer) {
@@ -33,6 +34,7 @@ export function createNetworkLoaders(db: Database, viewer: Viewer) {
     poolById: rowLoader(db, scope, (em, ids) => em.find(IpPool, { id: { $in: ids } }), (row) => row.id),
     interfaceById: rowLoader(db, scope, (em, ids) => em.find(NetworkInterface, { id: { $in: ids } }), (row) => row.id),
     allocatedCountByPool: byKeys((ids) => db.run(scope!, (em) => allocatedCounts(em, ids)), 0),
+    ...createTelemetryLoaders(db, scope),
     poolsByPrefix: groupLoader(db, scope, (em, ids) => em.find(IpPool, { prefixId: { $in: ids } }, { orderBy: { name: 'asc' } }), (row) => row.prefixId),
   };
 }

@@ -10,6 +10,8 @@ import { IpPrefixResolver } from './ipam/ip-prefix.resolver.js';
 import { resolveAllocationReference, resolvePoolReference, resolvePrefixReference } from './ipam/ipam.reference.js';
 import { resolveSiteReference } from './site/site.reference.js';
 import { SiteResolver } from './site/site.resolver.js';
+import { DeviceHealthFieldsResolver } from './monitoring/telemetry/graphql/device-health-fields.resolver.js';
+import { TelemetryResolver } from './monitoring/telemetry/graphql/telemetry.resolver.js';
 import { SubscriberDevicesResolver } from './subscriber/subscriber-devices.resolver.js';
 import { TenantDevicesResolver } from './tenant/tenant-devices.resolver.js';
 
@@ -27,6 +29,8 @@ export function buildSchema() {
       IpAllocationResolver,
       SubscriberDevicesResolver,
       TenantDevicesResolver,
+      TelemetryResolver,
+      DeviceHealthFieldsResolver,
     ],
     references: {
       Site: resolveSiteReference,
