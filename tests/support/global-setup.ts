@@ -39,7 +39,8 @@ export default async function setup(project: TestProject) {
       trustProxy: true,
       // Tests drive billing runs and dunning with explicit dates; the scheduler, which uses the real
       // clock, is exercised on its own (tests/billing-run/scheduler.test.ts).
-      inheritedEnv: { BILLING_SCHEDULER_INTERVAL_MS: '0' },
+      // Likewise the telemetry maintenance pass (tests/network-telemetry/retention.test.ts runs it itself).
+      inheritedEnv: { BILLING_SCHEDULER_INTERVAL_MS: '0', TELEMETRY_MAINTENANCE_INTERVAL_MS: '0' },
       log: () => undefined,
     });
   } catch (error) {
