@@ -49,13 +49,13 @@ export class Device {
   @Property({ type: 'integer', nullable: true })
   snmpPort?: number | null;
 
-  @Property({ type: 'text', nullable: true })
+  @Property({ type: 'text', nullable: true, fieldName: 'snmp_v3_user' })
   snmpV3User?: string | null;
 
-  @Enum({ items: () => SnmpAuthProtocol, nullable: true })
+  @Enum({ items: () => SnmpAuthProtocol, nullable: true, fieldName: 'snmp_v3_auth_protocol' })
   snmpV3AuthProtocol?: SnmpAuthProtocol | null;
 
-  @Enum({ items: () => SnmpPrivProtocol, nullable: true })
+  @Enum({ items: () => SnmpPrivProtocol, nullable: true, fieldName: 'snmp_v3_priv_protocol' })
   snmpV3PrivProtocol?: SnmpPrivProtocol | null;
 
   /** Raw id of the Subscriber (customers subgraph) whose premises it is at; CPE and ONU only. */
