@@ -2,7 +2,7 @@ import { executeBound, recordEvents, type EntityManager } from '@dotmac/kernel';
 import type { ValidSample } from '../samples/sample.js';
 import type { sampleColumns } from '../samples/sample-store.js';
 import type { TelemetrySettings } from '../settings/telemetry-settings.js';
-import { APPLY_SAMPLES_TO_HEALTH_SQL } from './device-health.sql.js';
+import { STORE_SAMPLES_AND_UPDATE_HEALTH_SQL } from './device-health.sql.js';
 import type { HealthChange, HealthState } from './health-state.js';
 
 /** Topic of the durable domain event written when a device's health state changes. */
@@ -17,10 +17,10 @@ interface ChangeRow {
 }
 
 /**
- * Folds a stored batch into each device's health (one statement) and records a domain event per
- * device whose state changed (one more statement, only when something changed).
+ * Stores a batch and folds it into each device's health (one statement), then records a domain
+ * event per device whose state changed (one more statement, only when something changed).
  */
-export async function applySamplesToHealth(
+export async function storeSamplesAndUpdateHealth(
   em: EntityManager,
   tenantId: string,
   settings: TelemetrySettings,
@@ -28,7 +28,7 @@ export async function applySamplesToHealth(
   columns: ReturnType<typeof sampleColumns>,
 ): Promise<HealthChange[]> {
   if (samples.length === 0) return [];
-  const rows = await executeBound<ChangeRow>(em, APPLY_SAMPLES_TO_HEALTH_SQL, [
+  const rows = await executeBound<ChangeRow>(em, STORE_SAMPLES_AND_UPDATE_HEALTH_SQL, [
     tenantId,
     settings.staleAfterSeconds,
     settings.maxLatencyMs,
@@ -39,6 +39,7 @@ export async function applySamplesToHealth(
     columns.metrics,
     columns.values,
     columns.ats,
+    columns.labels,
   ]);
   const changes = rows.map((row) => ({ ...row, at: new Date(row.at) }));
   await recordHealthChanges(em, tenantId, changes);

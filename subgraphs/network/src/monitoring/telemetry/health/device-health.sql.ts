@@ -1,6 +1,6 @@
 /**
- * The one statement that folds a batch of samples into `device_health` and answers which devices
- * changed state. Per health metric it keeps the newest value (a late, older sample never wins),
+ * The one statement per batch that stores the samples and folds them into `device_health`,
+ * answering which devices changed state. Per health metric it keeps the newest value (a late, older sample never wins),
  * then derives state and reason from the merged values against the ISP's thresholds:
  *   no sample within the staleness window        → unknown
  *   fresh `up` = 0                                → down
@@ -38,16 +38,21 @@ const breaches = HEALTH_METRICS.filter(({ threshold }) => threshold)
 const columns = HEALTH_METRICS.flatMap(({ metric }) => [`"${metric}"`, `"${metric}_at"`]);
 
 /**
- * Parameters: tenant id, device ids, metrics, values, times (arrays as literals), staleness in
- * seconds, then the thresholds max_latency_ms, max_loss_percent, max_cpu_percent, max_temperature_c.
+ * Parameters: tenant id, staleness in seconds, the thresholds max_latency_ms, max_loss_percent,
+ * max_cpu_percent, max_temperature_c, then the batch as arrays (device ids, metrics, values, times,
+ * labels).
  */
-export const APPLY_SAMPLES_TO_HEALTH_SQL = `
+export const STORE_SAMPLES_AND_UPDATE_HEALTH_SQL = `
 with t as (
   select ?::uuid as tenant_id, now() as now, make_interval(secs => ?::float8) as stale,
          ?::float8 as max_latency_ms, ?::float8 as max_loss_percent, ?::float8 as max_cpu_percent, ?::float8 as max_temperature_c
 ),
 batch as (
-  select * from unnest(?::uuid[], ?::text[], ?::float8[], ?::timestamptz[]) as s(device_id, metric, value, at)
+  select * from unnest(?::uuid[], ?::text[], ?::float8[], ?::timestamptz[], ?::jsonb[]) as s(device_id, metric, value, at, labels)
+),
+stored as (
+  insert into health_sample (tenant_id, device_id, metric, value, at, labels, received_at)
+  select t.tenant_id, b.device_id, b.metric, b.value, b.at, b.labels, t.now from batch b cross join t
 ),
 latest as (
   select distinct on (device_id, metric) device_id, metric, value, at from batch order by device_id, metric, at desc

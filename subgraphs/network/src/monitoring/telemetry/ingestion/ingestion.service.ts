@@ -1,11 +1,10 @@
 import { AppError, ErrorCode, type Database, type Logger } from '@dotmac/kernel';
-import { applySamplesToHealth, healthChangePayload } from '../health/device-health.service.js';
+import { healthChangePayload, storeSamplesAndUpdateHealth } from '../health/device-health.service.js';
 import type { HealthChange } from '../health/health-state.js';
 import { deviceHealthChannel, type LiveEventPublisher } from '../live/live-event-publisher.js';
 import type { IngestionResult, RejectedSample, ValidSample } from '../samples/sample.js';
-import { existingDeviceIds, insertSamples, sampleColumns } from '../samples/sample-store.js';
-import { isRejected, validateSample } from '../samples/sample-validation.js';
-import { telemetrySettingsOf } from '../settings/telemetry-settings.js';
+import { batchContext, sampleColumns } from '../samples/sample-store.js';
+import { isRejected, validateSample, type ValidationWindow } from '../samples/sample-validation.js';
 import type { SamplesIngestedHooks } from './samples-ingested.hooks.js';
 
 const DAY_MS = 86_400_000;
@@ -38,25 +37,20 @@ export class TelemetryIngestion {
     }
     if (samples.length === 0) return { accepted: 0, rejected: [] };
     const { stored, rejected, changes } = await this.options.db.inTenant(tenantId, async (em) => {
-      const settings = await telemetrySettingsOf(em, tenantId);
       const now = new Date();
-      const window = { now, oldest: new Date(now.getTime() - settings.retentionDays * DAY_MS) };
-      const valid: ValidSample[] = [];
-      const refused: RejectedSample[] = [];
-      samples.forEach((sample, index) => {
-        const result = validateSample(sample, index, window);
-        if (isRejected(result)) refused.push(result);
-        else valid.push(result);
-      });
-      const known = await existingDeviceIds(em, tenantId, [...new Set(valid.map((sample) => sample.deviceId))]);
-      const storable = valid.filter((sample) => {
-        if (known.has(sample.deviceId)) return true;
-        refused.push({ index: sample.index, field: 'deviceId', code: ErrorCode.NOT_FOUND, message: 'No such device in this ISP' });
+      // Retention is checked once the settings are known; everything else first, so the one lookup
+      // asks only about devices of otherwise valid samples.
+      const shaped = validateAll(samples, { now, oldest: new Date(0) });
+      const { settings, knownDeviceIds } = await batchContext(em, tenantId, [...new Set(shaped.valid.map((sample) => sample.deviceId))]);
+      const oldest = new Date(now.getTime() - settings.retentionDays * DAY_MS);
+      const refused = shaped.rejected;
+      const storable = shaped.valid.filter((sample) => {
+        if (!knownDeviceIds.has(sample.deviceId)) refused.push({ index: sample.index, field: 'deviceId', code: ErrorCode.NOT_FOUND, message: 'No such device in this ISP' });
+        else if (sample.at < oldest) refused.push({ index: sample.index, field: 'at', code: ErrorCode.BAD_USER_INPUT, message: `at is older than the retention period (${oldest.toISOString()})` });
+        else return true;
         return false;
       });
-      const columns = sampleColumns(storable);
-      await insertSamples(em, tenantId, storable, columns);
-      const healthChanges = await applySamplesToHealth(em, tenantId, settings, storable, columns);
+      const healthChanges = await storeSamplesAndUpdateHealth(em, tenantId, settings, storable, sampleColumns(storable));
       return { stored: storable, rejected: refused.sort((a, b) => a.index - b.index), changes: healthChanges };
     });
     await this.afterCommit(tenantId, stored, changes);
@@ -68,6 +62,17 @@ export class TelemetryIngestion {
     if (changes.length > 0) await publishHealthChanges(this.options.publisher, tenantId, changes, this.options.logger);
     if (stored.length > 0) await this.options.hooks.onSamplesIngested(tenantId, stored, changes);
   }
+}
+
+function validateAll(samples: readonly unknown[], window: ValidationWindow): { valid: ValidSample[]; rejected: RejectedSample[] } {
+  const valid: ValidSample[] = [];
+  const rejected: RejectedSample[] = [];
+  samples.forEach((sample, index) => {
+    const result = validateSample(sample, index, window);
+    if (isRejected(result)) rejected.push(result);
+    else valid.push(result);
+  });
+  return { valid, rejected };
 }
 
 /** Publishes health changes on the tenant's live channel; a transport failure is logged, not thrown. */

@@ -1,35 +1,38 @@
 import { executeBound, type EntityManager } from '@dotmac/kernel';
+import { DEFAULT_TELEMETRY_SETTINGS, type TelemetrySettings } from '../settings/telemetry-settings.js';
 import { numberArray, textArray } from './pg-array.js';
 import type { ValidSample } from './sample.js';
 
-/** Which of `deviceIds` are devices of the tenant (row-level security hides every other tenant's). */
-export async function existingDeviceIds(em: EntityManager, tenantId: string, deviceIds: readonly string[]): Promise<Set<string>> {
-  if (deviceIds.length === 0) return new Set();
-  const rows = await executeBound<{ id: string }>(em, `select id from device where tenant_id = ? and id = any(?::uuid[])`, [tenantId, textArray(deviceIds)]);
-  return new Set(rows.map((row) => row.id));
+export interface BatchContext {
+  settings: TelemetrySettings;
+  /** Which of the asked device ids are devices of the tenant (row-level security hides the rest). */
+  knownDeviceIds: Set<string>;
 }
 
-/** The columns of a batch, one array per column, for statements that unnest them. */
+type ContextRow = { [K in keyof TelemetrySettings]: number | null } & { known: string[] };
+
+/** The tenant's telemetry settings and which of `deviceIds` it owns, in one statement. */
+export async function batchContext(em: EntityManager, tenantId: string, deviceIds: readonly string[]): Promise<BatchContext> {
+  const [row] = await executeBound<ContextRow>(
+    em,
+    `select s.retention_days as "retentionDays", s.stale_after_seconds as "staleAfterSeconds", s.max_latency_ms as "maxLatencyMs",
+       s.max_loss_percent as "maxLossPercent", s.max_cpu_percent as "maxCpuPercent", s.max_temperature_c as "maxTemperatureC",
+       array(select id::text from device where tenant_id = ?::uuid and id = any(?::uuid[])) as known
+     from (select 1) one left join telemetry_settings s on s.tenant_id = ?::uuid`,
+    [tenantId, textArray(deviceIds), tenantId],
+  );
+  const { known, ...stored } = row!;
+  const settings = stored.retentionDays === null ? { ...DEFAULT_TELEMETRY_SETTINGS } : (stored as TelemetrySettings);
+  return { settings, knownDeviceIds: new Set(known) };
+}
+
+/** The columns of a batch, one array literal per column, for the statement that unnests them. */
 export function sampleColumns(samples: readonly ValidSample[]) {
   return {
     deviceIds: textArray(samples.map((sample) => sample.deviceId)),
     metrics: textArray(samples.map((sample) => sample.metric)),
     values: numberArray(samples.map((sample) => sample.value)),
     ats: textArray(samples.map((sample) => sample.at.toISOString())),
+    labels: textArray(samples.map((sample) => (sample.labels ? JSON.stringify(sample.labels) : null))),
   };
-}
-
-/** Stores a batch of samples with one statement (the columns travel as five array parameters). */
-export async function insertSamples(em: EntityManager, tenantId: string, samples: readonly ValidSample[], columns = sampleColumns(samples)): Promise<void> {
-  if (samples.length === 0) return;
-  const labels = samples.some((sample) => sample.labels)
-    ? textArray(samples.map((sample) => (sample.labels ? JSON.stringify(sample.labels) : null)))
-    : `{${samples.map(() => 'NULL').join(',')}}`;
-  await executeBound(
-    em,
-    `insert into health_sample (tenant_id, device_id, metric, value, at, labels, received_at)
-     select ?::uuid, s.device_id, s.metric, s.value, s.at, s.labels, now()
-     from unnest(?::uuid[], ?::text[], ?::float8[], ?::timestamptz[], ?::jsonb[]) as s(device_id, metric, value, at, labels)`,
-    [tenantId, columns.deviceIds, columns.metrics, columns.values, columns.ats, labels],
-  );
 }
