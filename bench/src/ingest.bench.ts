@@ -17,8 +17,8 @@ import { fromGlobalId, toGlobalId } from '@dotmac/kernel';
 import { startPlatform } from '@dotmac/scripts/index';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 60);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
-const BATCH_SIZE = Number(process.env.BENCH_BATCH_SIZE ?? 1000);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 2);
+const BATCH_SIZE = Number(process.env.BENCH_BATCH_SIZE ?? 500);
 const DEVICES = 10_000;
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL;
