@@ -18,6 +18,7 @@ import { healthRoute } from './health/health.route.js';
 import { unexpectedErrorHandler } from './http/unexpected-error.handler.js';
 import { REQUEST_ID_HEADER, requestIdMiddleware, requestIdOf } from './http/request-id.middleware.js';
 import { costLimitPlugin } from './limits/cost-limit.plugin.js';
+import { mountRestForwarding } from './rest/rest-forward.js';
 import { bodyErrorHandler, operationSizeGuard } from './limits/request-size.middleware.js';
 import { aliasLimitRule, depthLimitRule } from './limits/shape-limit.rules.js';
 import { FederatedGateway } from './execution/federated-gateway.js';
@@ -131,6 +132,7 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
   app.set('trust proxy', config.trustProxy);
   app.use(requestIdMiddleware);
   app.get('/health', healthRoute(subgraphs));
+  mountRestForwarding(app, { viewers, subgraphs, transport, config, logger });
   app.use(
     '/graphql',
     cors({ exposedHeaders: [REQUEST_ID_HEADER] }),

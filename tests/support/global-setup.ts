@@ -39,7 +39,8 @@ export default async function setup(project: TestProject) {
       trustProxy: true,
       // Tests drive billing runs and dunning with explicit dates; the scheduler, which uses the real
       // clock, is exercised on its own (tests/billing-run/scheduler.test.ts).
-      inheritedEnv: { BILLING_SCHEDULER_INTERVAL_MS: '0' },
+      // Likewise the telemetry maintenance pass (tests/network-telemetry/retention.test.ts runs it itself).
+      inheritedEnv: { BILLING_SCHEDULER_INTERVAL_MS: '0', TELEMETRY_MAINTENANCE_INTERVAL_MS: '0' },
       log: () => undefined,
       // A service dying mid-run fails many tests with refused connections; say which and why.
       onServiceExit: (name, reason, outputTail) => console.error(`\n!!! the test platform's ${name} ${reason}:\n${outputTail}\n`),

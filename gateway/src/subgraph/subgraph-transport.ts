@@ -35,6 +35,8 @@ export interface SubgraphTransport {
    * flight sends nothing and gets the same answer: each caller parses its own copy.
    */
   post(url: URL, headers: Record<string, string>, body: string, shareKey?: string): Promise<SubgraphAnswer>;
+  /** Any other call to a subgraph route (REST forwarding), never shared. */
+  request(method: string, url: URL, headers: Record<string, string>, body?: string): Promise<SubgraphAnswer>;
   close(): void;
 }
 
@@ -50,19 +52,19 @@ export function subgraphTransport(options: SubgraphTransportOptions): SubgraphTr
   };
   const inFlight = new Map<string, Promise<SubgraphAnswer>>();
 
-  const send = async (url: URL, headers: Record<string, string>, body: string): Promise<SubgraphAnswer> => {
-    const answer = await exchange(url, options.compression ? { ...headers, 'accept-encoding': 'gzip, deflate, br' } : headers, body);
+  const send = async (url: URL, headers: Record<string, string>, body: string | undefined, method = 'POST'): Promise<SubgraphAnswer> => {
+    const answer = await exchange(method, url, options.compression ? { ...headers, 'accept-encoding': 'gzip, deflate, br' } : headers, body);
     const decode = answer.encoding ? DECODERS[answer.encoding] : undefined;
     if (answer.encoding && !decode) throw new Error(`Subgraph answered with an unknown content-encoding "${answer.encoding}"`);
     return { status: answer.status, contentType: answer.contentType, body: decode ? await decode(answer.body) : answer.body };
   };
 
-  const exchange = (url: URL, headers: Record<string, string>, body: string): Promise<SubgraphAnswer & { encoding?: string }> =>
+  const exchange = (method: string, url: URL, headers: Record<string, string>, body: string | undefined): Promise<SubgraphAnswer & { encoding?: string }> =>
     new Promise((resolve, reject) => {
       const secure = url.protocol === 'https:';
       const request = (secure ? https : http).request(
         url,
-        { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent: agents[secure ? 'https:' : 'http:'] },
+        { method, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent: agents[secure ? 'https:' : 'http:'] },
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -97,6 +99,7 @@ export function subgraphTransport(options: SubgraphTransportOptions): SubgraphTr
       inFlight.set(key, answer);
       return answer;
     },
+    request: (method, url, headers, body) => send(url, headers, body, method),
     close: () => Object.values(agents).forEach((agent) => agent.destroy()),
   };
 }

@@ -25,6 +25,14 @@ export const readNetworkConfig = (source: Record<string, string | undefined> = p
       /** How often services past their last paid day are terminated; 0 turns it off. */
       RADIUS_EXPIRY_INTERVAL_MS: env.int(60_000),
       ...snmpConfigShape,
+      /** Largest accepted request body (GraphQL and the internal telemetry route) in bytes. */
+      MAX_BODY_BYTES: env.int(8 * 1024 * 1024),
+      /** Most samples in one ingestion batch; a larger batch is refused whole. */
+      TELEMETRY_MAX_BATCH_SIZE: env.int(5000),
+      /** How often stale devices are marked UNKNOWN and expired samples purged; 0 turns it off. */
+      TELEMETRY_MAINTENANCE_INTERVAL_MS: env.int(60_000),
+      /** Samples deleted per transaction by the retention purge. */
+      TELEMETRY_PURGE_BATCH_SIZE: env.int(10_000),
     },
     source,
   );

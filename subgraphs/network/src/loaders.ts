@@ -13,6 +13,7 @@ import { createSessionLoaders } from './radius/radius-session.loaders.js';
 import { Service } from './radius/service.entity.js';
 import { groupLoader, rowLoader } from './shared/loader-helpers.js';
 import { Site } from './site/site.entity.js';
+import { createTelemetryLoaders } from './monitoring/telemetry/telemetry.loaders.js';
 
 /** Per-request batch loaders of the network subgraph (one SQL statement per field across a page). */
 export function createNetworkLoaders(db: Database, viewer: Viewer) {
@@ -39,6 +40,7 @@ export function createNetworkLoaders(db: Database, viewer: Viewer) {
     alerting: createAlertingLoaders(db, scope),
     servicesBySubscriber: groupLoader(db, scope, (em, ids) => em.find(Service, { subscriberId: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } }), (row) => row.subscriberId),
     sessions: createSessionLoaders(db, scope),
+    ...createTelemetryLoaders(db, scope),
     poolsByPrefix: groupLoader(db, scope, (em, ids) => em.find(IpPool, { prefixId: { $in: ids } }, { orderBy: { name: 'asc' } }), (row) => row.prefixId),
   };
 }

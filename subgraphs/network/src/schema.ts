@@ -15,6 +15,8 @@ import { ServiceResolver } from './radius/service.resolver.js';
 import { SubscriberServicesResolver } from './radius/subscriber-services.resolver.js';
 import { resolveSiteReference } from './site/site.reference.js';
 import { SiteResolver } from './site/site.resolver.js';
+import { DeviceHealthFieldsResolver } from './monitoring/telemetry/graphql/device-health-fields.resolver.js';
+import { TelemetryResolver } from './monitoring/telemetry/graphql/telemetry.resolver.js';
 import { SubscriberDevicesResolver } from './subscriber/subscriber-devices.resolver.js';
 import { TenantDevicesResolver } from './tenant/tenant-devices.resolver.js';
 import { TenantStub } from './tenant/tenant.stub.js';
@@ -37,6 +39,8 @@ export function buildSchema() {
       ServiceResolver,
       SubscriberServicesResolver,
       RadiusSettingsResolver,
+      TelemetryResolver,
+      DeviceHealthFieldsResolver,
     ],
     // No field of this subgraph returns a Tenant: without this, `Tenant.deviceCount` and
     // `Tenant.openIncidentCount` would be pruned from the schema.

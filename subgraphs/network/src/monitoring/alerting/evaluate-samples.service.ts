@@ -12,7 +12,7 @@ export interface TelemetrySample {
   metric: string;
   value: number;
   at: Date | string | number;
-  labels?: Record<string, string>;
+  labels?: Record<string, string> | null;
 }
 
 export interface EvaluationSummary {
