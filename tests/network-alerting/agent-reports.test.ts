@@ -1,3 +1,5 @@
+import { platform } from '../support/platform-context.js';
+import { createApiKey } from '../network-telemetry/telemetry-fixtures.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Role, type Viewer } from '@dotmac/kernel';
 import { createIsp, type Isp } from '../support/fixtures.js';
@@ -28,6 +30,24 @@ describe('external agents report alerts and health checks', () => {
     await postInternal(ALERTS, { ...raise, state: 'resolved', at: at(5), idempotencyKey: 'evt-2' }, noc);
     const [cleared] = await incidentsOf(token, device.id);
     expect(cleared).toMatchObject({ id: incident.id, state: 'RESOLVED', resolution: 'AGENT' });
+  });
+
+  it('are reached by agents through the gateway with an API key: /api/v1/monitoring/alerts and /health-checks', async () => {
+    const device = await createDevice(token);
+    const key = await createApiKey(token, ['NOC']);
+    const post = async (path: string, body: unknown, headers: Record<string, string>) => {
+      const response = await fetch(new URL(path, platform().gatewayUrl), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const alert = { deviceId: device.id, key: 'psu-fail', name: 'PSU failure', severity: 'major', state: 'firing', message: 'PSU 2 failed', at: at(), idempotencyKey: 'gw-1' };
+    expect(await post('/api/v1/monitoring/alerts', { alerts: [alert] }, { 'x-api-key': key })).toEqual({ status: 200, body: { accepted: 1, duplicates: 0, results: [{ index: 0, status: 'accepted' }] } });
+    expect((await incidentsOf(token, device.id))[0]).toMatchObject({ source: 'AGENT_ALERT', sourceKey: 'psu-fail', state: 'OPEN' });
+    const check = { deviceId: device.id, check: 'dns', status: 'critical', latencyMs: 900, at: at(1) };
+    expect((await post('/api/v1/monitoring/health-checks', { checks: [check] }, { 'x-api-key': key })).status).toBe(200);
+    expect((await incidentsOf(token, device.id)).map((incident: { sourceKey: string }) => incident.sourceKey).sort()).toEqual(['dns', 'psu-fail']);
+    // Without a key, or with a forged one, nothing reaches the subgraph.
+    expect((await post('/api/v1/monitoring/alerts', { alerts: [alert] }, {})).status).toBe(401);
+    expect((await post('/api/v1/monitoring/alerts', { alerts: [alert] }, { 'x-api-key': 'dmk_forged' })).status).toBe(401);
   });
 
   it('turns failing health checks into incidents and ok into a resolution', async () => {
