@@ -4,7 +4,8 @@
  * (`/api/v1/monitoring/metrics`) with autocannon for BENCH_DURATION_S (60 s by default). Meanwhile a
  * probe device flips between up=0 and up=1 every second, and the delay from each probe sample's
  * timestamp to its live health event (Redis pub/sub with REDIS_URL, else PostgreSQL NOTIFY) is taken.
- * Prints samples/s sustained, request latency percentiles and the event delays.
+ * Four alert rules (down, latency, loss, temperature) are evaluated on every batch unless
+ * BENCH_ALERT_RULES=0. Prints samples/s sustained, request latency percentiles and the event delays.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -92,6 +93,19 @@ try {
   }
   const key = (await graphql(gateway, `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret userErrors { message } } }`, { input: { tenantId, name: 'bench', roles: ['NOC'] } }, admin)).createApiKey.secret;
   const tenantRawId = fromGlobalId(tenantId).id;
+  // Alert evaluation runs on every stored batch: give it rules on the metrics the bench sends.
+  const rules = [
+    { name: 'device down', metric: 'UP', operator: 'EQ', threshold: 0, severity: 'CRITICAL' },
+    { name: 'high latency', metric: 'LATENCY_MS', operator: 'GT', threshold: 150, consecutiveViolations: 3, severity: 'MAJOR' },
+    { name: 'packet loss', metric: 'LOSS_PERCENT', operator: 'GT', threshold: 5, consecutiveViolations: 2, severity: 'MAJOR' },
+    { name: 'hot', metric: 'TEMPERATURE_C', operator: 'GTE', threshold: 70, severity: 'WARNING', cooldownSeconds: 300 },
+  ];
+  if (process.env.BENCH_ALERT_RULES !== '0') {
+    for (const rule of rules) {
+      const created = await graphql(gateway, `mutation($input: CreateAlertRuleInput!) { createAlertRule(input: $input) { rule { id } userErrors { message } } }`, { input: { tenantId, ...rule } }, admin);
+      if (!created.createAlertRule.rule) throw new Error(`alert rule refused: ${JSON.stringify(created.createAlertRule.userErrors)}`);
+    }
+  }
 
   const owner = new pg.Client({ connectionString: platform.databases.network!.ownerUrl });
   await owner.connect();
