@@ -11,6 +11,7 @@ export * from './auth/permissions.js';
 export * from './auth/internal-context.js';
 export * from './db/database.js';
 export * from './db/bulk.js';
+export * from './db/batch-loaders.js';
 export * from './db/processed-event.js';
 export * from './db/tenant-scope.js';
 export * from './db/rls.sql.js';

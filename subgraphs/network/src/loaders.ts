@@ -11,7 +11,7 @@ import { createAlertingLoaders } from './monitoring/alerting/alerting.loaders.js
 import { IpPrefix } from './ipam/ip-prefix.entity.js';
 import { createSessionLoaders } from './radius/radius-session.loaders.js';
 import { Service } from './radius/service.entity.js';
-import { groupLoader, rowLoader } from './shared/loader-helpers.js';
+import { groupLoader, rowLoader } from '@dotmac/kernel';
 import { Site } from './site/site.entity.js';
 import { createTelemetryLoaders } from './monitoring/telemetry/telemetry.loaders.js';
 

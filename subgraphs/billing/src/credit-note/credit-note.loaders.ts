@@ -1,5 +1,5 @@
 import type { Database, Scope } from '@dotmac/kernel';
-import { groupLoader, rowLoader, uuidArray } from '../loader-helpers.js';
+import { groupLoader, rowLoader, uuidArray } from '@dotmac/kernel';
 import { CreditNoteLine } from './credit-note-line.entity.js';
 import { CreditNote } from './credit-note.entity.js';
 

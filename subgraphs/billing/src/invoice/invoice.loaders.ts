@@ -1,5 +1,5 @@
 import type { Database, Scope } from '@dotmac/kernel';
-import { groupLoader, rowLoader } from '../loader-helpers.js';
+import { groupLoader, rowLoader } from '@dotmac/kernel';
 import { InvoiceLineTax } from './invoice-line-tax.entity.js';
 import { InvoiceLine } from './invoice-line.entity.js';
 import { Invoice } from './invoice.entity.js';

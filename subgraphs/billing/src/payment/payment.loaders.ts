@@ -1,5 +1,5 @@
 import type { Database, EntityManager, Scope } from '@dotmac/kernel';
-import { groupLoader, rowLoader, uuidArray } from '../loader-helpers.js';
+import { groupLoader, rowLoader, uuidArray } from '@dotmac/kernel';
 import { PaymentAllocation } from './payment-allocation.entity.js';
 import { Payment } from './payment.entity.js';
 

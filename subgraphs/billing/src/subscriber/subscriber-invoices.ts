@@ -2,7 +2,7 @@ import { decodeCursor, encodeCursor, pageRequest, SortDirection, type Connection
 import { Invoice, InvoiceStatus } from '../invoice/invoice.entity.js';
 import { InvoiceOrderField } from '../invoice/invoice.input.js';
 import { InvoiceNode } from '../invoice/invoice.type.js';
-import { uuidArray } from '../loader-helpers.js';
+import { uuidArray } from '@dotmac/kernel';
 
 /** One page request applied to the invoices of each of many subscribers. */
 export interface SubscriberInvoicePage {

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Connection, Database, EntityManager, Scope } from '@dotmac/kernel';
 import type { InvoiceNode } from '../invoice/invoice.type.js';
-import { uuidArray } from '../loader-helpers.js';
+import { uuidArray } from '@dotmac/kernel';
 import { DEFAULT_CURRENCY } from '../settings/billing-settings.service.js';
 import { invoicePagesBySubscriber, type SubscriberInvoicePage } from './subscriber-invoices.js';
 

@@ -1,5 +1,5 @@
 import { AppError, decodeCursor, encodeCursor, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type Connection, type EntityManager } from '@dotmac/kernel';
-import { uuidArray } from '../shared/loader-helpers.js';
+import { uuidArray } from '@dotmac/kernel';
 
 /** One accounting session (a radacct row) as the API shows it. */
 export interface SessionRow {

@@ -1,5 +1,5 @@
 import { executeBound, lockKey, type EntityManager } from '@dotmac/kernel';
-import { uuidArray } from '../../shared/loader-helpers.js';
+import { uuidArray } from '@dotmac/kernel';
 import { IncidentSource } from './alerting-enums.js';
 import type { AgentReport, ItemError } from './agent-report.rules.js';
 import { openIncidents } from './incident-opening.js';

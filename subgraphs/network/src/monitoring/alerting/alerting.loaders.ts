@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Database, Scope } from '@dotmac/kernel';
-import { groupLoader, rowLoader, uuidArray } from '../../shared/loader-helpers.js';
+import { groupLoader, rowLoader, uuidArray } from '@dotmac/kernel';
 import { AlertRule } from './alert-rule.entity.js';
 import { IncidentState } from './alerting-enums.js';
 import { IncidentEvent } from './incident-event.entity.js';

@@ -1,5 +1,5 @@
 import { executeBound, recordEvents, type EntityManager } from '@dotmac/kernel';
-import { uuidArray } from '../../shared/loader-helpers.js';
+import { uuidArray } from '@dotmac/kernel';
 
 /** What an incident event carries; support opens tickets from these. */
 export interface AnnouncedIncident {

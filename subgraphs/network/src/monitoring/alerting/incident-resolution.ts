@@ -1,5 +1,5 @@
 import { executeBound, type EntityManager, type Viewer } from '@dotmac/kernel';
-import { uuidArray } from '../../shared/loader-helpers.js';
+import { uuidArray } from '@dotmac/kernel';
 import { IncidentEventKind } from './alerting-enums.js';
 import { announceIncidents } from './incident-notifications.js';
 import { announced, INCIDENT_ROW_COLUMNS, isDownIncident, type IncidentRow } from './incident-row.js';

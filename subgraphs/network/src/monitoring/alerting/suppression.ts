@@ -1,5 +1,5 @@
 import { executeBound, type EntityManager } from '@dotmac/kernel';
-import { uuidArray } from '../../shared/loader-helpers.js';
+import { uuidArray } from '@dotmac/kernel';
 
 /** Topology deeper than this is treated as broken data, not followed further. */
 const MAX_DEPTH = 64;

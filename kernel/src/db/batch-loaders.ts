@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import type { Database, EntityManager, Scope } from '@dotmac/kernel';
+import type { EntityManager } from './database.js';
+import type { Database, Scope } from './tenant-scope.js';
 
 /** A loader of one row per key, fetched for a whole batch of keys at once; undefined where none (or no scope). */
 export function rowLoader<T>(db: Database, scope: Scope | undefined, fetch: (em: EntityManager, keys: string[]) => Promise<T[]>, keyOf: (row: T) => string) {
