@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { ErrorCode, type Logger } from '@dotmac/kernel/edge';
 import type { GatewayContext } from '../auth/gateway-context.js';
+import { errorBody, maskedInternalError } from './error-response.js';
 import { REQUEST_ID_HEADER, acceptedRequestId } from './request-id.middleware.js';
 import { batchOrOversizedQuery } from '../limits/request-size.middleware.js';
 
@@ -157,12 +157,10 @@ export function graphqlPostLane(options: GraphQLPostLaneOptions): GraphQLPostLan
         return;
       }
       if (error instanceof RequestError) {
-        sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+        sendJson(res, error.status, errorBody(ErrorCode.BAD_USER_INPUT, error.message));
         return;
       }
-      const correlationId = randomUUID();
-      logger.error({ err: error, correlationId }, 'unexpected error');
-      sendJson(res, 500, { errors: [{ message: `Internal error (correlation id ${correlationId})`, extensions: { correlationId, code: ErrorCode.INTERNAL } }] });
+      sendJson(res, 500, maskedInternalError(logger, error));
     }
   }
 
