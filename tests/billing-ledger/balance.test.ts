@@ -1,17 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dataOf, gql } from '../support/client.js';
 import { createIsp, createSubscribers, type Isp } from '../support/fixtures.js';
-import { platform } from '../support/platform-context.js';
 import { balanceOf, issueCreditNote, issuedInvoice, line, mustMutate, recordPayment } from './ledger-support.js';
-
-async function statementsSoFar(): Promise<number> {
-  let total = 0;
-  for (const url of Object.values(platform().subgraphUrls)) {
-    const text = await (await fetch(new URL('/metrics', url))).text();
-    total += Number(/dotmac_sql_statements_total\{[^}]*\} (\d+)/.exec(text)?.[1] ?? NaN);
-  }
-  return total;
-}
+import { statementsSoFar } from '../support/sql-statements.js';
 
 async function quiet(): Promise<void> {
   for (let previous = -1, now = await statementsSoFar(); previous !== now; ) {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, dataOf, gql } from '../support/client.js';
 import { createIsp, createSubscribers, type Isp } from '../support/fixtures.js';
-import { platform } from '../support/platform-context.js';
 import { CANCEL_SUBSCRIPTION, CREATE_SUBSCRIPTION, createPlan, ERRORS, portalLogin, subscribe } from './billing-fixtures.js';
+import { statementsSoFar } from '../support/sql-statements.js';
 
 const LIST = `query($filter: SubscriptionFilter) { subscriptions(filter: $filter, first: 100) { totalCount edges { node { id subscriber { id } plan { code } } } } }`;
 const ONE = `query($id: ID!) { subscription(id: $id) { id } }`;
@@ -79,15 +79,6 @@ describe('who sees which subscriptions', () => {
     expect(dataOf(await gql(ONE, { id: mySubscription.id }, { token })).subscription.id).toBe(mySubscription.id);
   });
 });
-
-async function statementsSoFar(): Promise<number> {
-  let total = 0;
-  for (const url of Object.values(platform().subgraphUrls)) {
-    const text = await (await fetch(new URL('/metrics', url))).text();
-    total += Number(/dotmac_sql_statements_total\{[^}]*\} (\d+)/.exec(text)?.[1] ?? NaN);
-  }
-  return total;
-}
 
 describe('Subscriber.subscriptions is batched (no N+1)', () => {
   it('costs the same number of SQL statements for 10 subscribers as for 40', async () => {

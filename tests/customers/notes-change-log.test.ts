@@ -5,6 +5,7 @@ import { codeOf, dataOf, gql } from '../support/client.js';
 import { createIsp, createUser, login, PASSWORD, type Isp } from '../support/fixtures.js';
 import { platform } from '../support/platform-context.js';
 import { changeLogOf, mutate, mutateOk, newSubscriber } from './customers-client.js';
+import { statementsSoFar } from '../support/sql-statements.js';
 
 const NOTES = `query($id: ID!, $first: Int, $after: String, $order: ChronologicalOrder) {
   subscriber(id: $id) { notes(first: $first, after: $after, orderBy: $order) { totalCount edges { node { body authorKind authorId createdAt } } pageInfo { hasNextPage endCursor } } }
@@ -146,11 +147,6 @@ describe('change log', () => {
   });
 });
 
-async function statementsSoFar(): Promise<number> {
-  const text = await (await fetch(new URL('/metrics', platform().subgraphUrls.customers))).text();
-  return Number(/dotmac_sql_statements_total\{[^}]*\} (\d+)/.exec(text)?.[1] ?? NaN);
-}
-
 describe('subscriber details are batched (no N+1)', () => {
   it('costs the same number of SQL statements for 5 subscribers as for 30', async () => {
     const isp = await createIsp('batch');
@@ -168,16 +164,16 @@ describe('subscriber details are batched (no N+1)', () => {
       name contacts { name } serviceAddresses { city } customFields { key value definition { label } }
       notes(first: 2) { totalCount edges { node { body } } } changeLog(first: 2) { totalCount edges { node { action } } }
     } } } }`;
-    for (let previous = -1, now = await statementsSoFar(); previous !== now; ) {
+    for (let previous = -1, now = await statementsSoFar('customers'); previous !== now; ) {
       previous = now;
       await new Promise((resolve) => setTimeout(resolve, 300));
-      now = await statementsSoFar();
+      now = await statementsSoFar('customers');
     }
     const measure = async (n: number) => {
-      const before = await statementsSoFar();
+      const before = await statementsSoFar('customers');
       const data = dataOf(await gql(query, { n }, { token }));
       expect(data.subscribers.edges).toHaveLength(n);
-      return (await statementsSoFar()) - before;
+      return (await statementsSoFar('customers')) - before;
     };
     const least = async (n: number) => Math.min(await measure(n), await measure(n), await measure(n));
     const few = await least(5);

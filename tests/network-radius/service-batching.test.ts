@@ -2,26 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dataOf, gql } from '../support/client.js';
 import { createIsp, createSubscribers, type Isp } from '../support/fixtures.js';
-import { platform } from '../support/platform-context.js';
 import { withNetworkDb } from '../network/network-fixtures.js';
 import { mutate } from './radius-fixtures.js';
-
-/** SQL statements the network subgraph has sent so far (its /metrics counter). */
-async function networkStatements(): Promise<number> {
-  const text = await (await fetch(new URL('/metrics', platform().subgraphUrls.network))).text();
-  return Number(/dotmac_sql_statements_total\{[^}]*\} (\d+)/.exec(text)?.[1] ?? NaN);
-}
-
-/** The least statement count of three runs (a background pass can land in a window). */
-async function statementsOf(run: () => Promise<void>): Promise<number> {
-  const counts = [];
-  for (let i = 0; i < 3; i += 1) {
-    const before = await networkStatements();
-    await run();
-    counts.push((await networkStatements()) - before);
-  }
-  return Math.min(...counts);
-}
+import { fewestStatementsOf } from '../support/sql-statements.js';
 
 describe('Subscriber.services and Subscriber.sessions on a list', () => {
   let isp: Isp;
@@ -45,7 +28,7 @@ describe('Subscriber.services and Subscriber.sessions on a list', () => {
     const query = `query($n: Int) { subscribers(first: $n, orderBy: { field: CREATED_AT, direction: ASC }) { edges { node {
       services { username state } sessions(first: 5) { totalCount edges { node { inputOctets outputOctets } } } } } } }`;
     const measure = (n: number) =>
-      statementsOf(async () => {
+      fewestStatementsOf('network', async () => {
         const edges = dataOf(await gql(query, { n }, { token: isp.admin.accessToken })).subscribers.edges;
         expect(edges).toHaveLength(n);
         for (const edge of edges) {

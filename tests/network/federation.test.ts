@@ -1,25 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dataOf, gql } from '../support/client.js';
 import { createIsp, createSubscribers, platformAdmin, type Isp } from '../support/fixtures.js';
-import { platform } from '../support/platform-context.js';
 import { createDevice, createSite } from './network-fixtures.js';
-
-/** SQL statements the network subgraph has sent so far (its /metrics counter). */
-async function networkStatements(): Promise<number> {
-  const text = await (await fetch(new URL('/metrics', platform().subgraphUrls.network))).text();
-  return Number(/dotmac_sql_statements_total\{[^}]*\} (\d+)/.exec(text)?.[1] ?? NaN);
-}
-
-/** The least statement count of three runs (a background relay pass can land in a window). */
-async function statementsOf(run: () => Promise<void>): Promise<number> {
-  const counts = [];
-  for (let i = 0; i < 3; i += 1) {
-    const before = await networkStatements();
-    await run();
-    counts.push((await networkStatements()) - before);
-  }
-  return Math.min(...counts);
-}
+import { fewestStatementsOf } from '../support/sql-statements.js';
 
 describe('network fields on Subscriber and Tenant', () => {
   let isp: Isp;
@@ -42,7 +25,7 @@ describe('network fields on Subscriber and Tenant', () => {
     const first = dataOf(await gql(query, { n: 2 }, { token })).subscribers.edges;
     expect(first[0].node.devices).toMatchObject([{ name: 'cpe-00', kind: 'ONU', hasCredentials: true, parent: { name: 'olt-fed' }, interfaces: [] }]);
     const measure = (n: number) =>
-      statementsOf(async () => {
+      fewestStatementsOf('network', async () => {
         const edges = dataOf(await gql(query, { n }, { token })).subscribers.edges;
         expect(edges.every((edge: any) => edge.node.devices.length === 1)).toBe(true);
       });
@@ -58,7 +41,7 @@ describe('network fields on Subscriber and Tenant', () => {
     const query = `query($n: Int) { tenants(first: $n) { edges { node { id deviceCount } } } }`;
     const page = dataOf(await gql(query, { n: 100 }, { token: admin.accessToken })).tenants.edges;
     expect(page.find((edge: any) => edge.node.id === isp.tenantId).node.deviceCount).toBe(16);
-    const measure = (n: number) => statementsOf(async () => void dataOf(await gql(query, { n }, { token: admin.accessToken })));
+    const measure = (n: number) => fewestStatementsOf('network', async () => void dataOf(await gql(query, { n }, { token: admin.accessToken })));
     expect(await measure(20)).toBe(await measure(3));
     // One transaction: begin, scope, the grouped count, commit.
     expect(await measure(3)).toBe(4);

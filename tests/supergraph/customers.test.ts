@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, dataOf, gql } from '../support/client.js';
 import { createIsp, createSubscribers, createUser, login, PASSWORD, platformAdmin, uniqueSlug, type Isp } from '../support/fixtures.js';
-import { platform } from '../support/platform-context.js';
+import { statementsSoFar } from '../support/sql-statements.js';
 
 const CREATE = `mutation($input: CreateSubscriberInput!) { createSubscriber(input: $input) { subscriber { id accountNumber name email type status tenant { id slug } } userErrors { code field message } } }`;
 
@@ -70,15 +70,6 @@ describe('subscribers', () => {
     expect(codeOf(await gql(CREATE, { input: { name: 'Nope' } }, { token: noc.accessToken }))).toBe('FORBIDDEN');
   });
 });
-
-async function statementsSoFar(): Promise<number> {
-  let total = 0;
-  for (const url of Object.values(platform().subgraphUrls)) {
-    const text = await (await fetch(new URL('/metrics', url))).text();
-    total += Number(/dotmac_sql_statements_total\{[^}]*\} (\d+)/.exec(text)?.[1] ?? NaN);
-  }
-  return total;
-}
 
 describe('Tenant.subscriberCount is batched (no N+1)', () => {
   it('costs the same number of SQL statements for 10 tenants as for 50', async () => {
